@@ -1,0 +1,47 @@
+"""cleantext: turn dirty scraped text into clean text, and explain every change.
+
+    >>> import cleantext
+    >>> cleantext.clean("caf\u00c3\u00a9 &amp; bar\u00a0 \\r\\n")
+    'café & bar\\n'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleantext.blocks import Block, join_blocks, split_blocks
+from cleantext.cleaner import Cleaner, ConfigError, registered_cleaners
+from cleantext.cleaners import FixUnicode, NormalizeWhitespace
+from cleantext.document import Document, Edit
+from cleantext.pipeline import CleanerStats, Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Cleaner",
+    "CleanerStats",
+    "ConfigError",
+    "Document",
+    "Edit",
+    "FixUnicode",
+    "NormalizeWhitespace",
+    "Pipeline",
+    "__version__",
+    "clean",
+    "join_blocks",
+    "registered_cleaners",
+    "split_blocks",
+]
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
+    """Clean `text` with `pipeline`, or with `Pipeline.default()` when none is given."""
+    if not isinstance(text, str):
+        raise TypeError(f"clean() expects a str, got {type(text).__name__}")
+    return (pipeline or _default_pipeline()).clean(text)

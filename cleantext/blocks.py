@@ -1,0 +1,221 @@
+"""Split text into blocks (paragraph, heading, list item, table, code) and join them back.
+
+Scraped text usually puts one paragraph per line, so a prose block is one line. Fenced
+and indented code, and runs of table rows, are single multi-line blocks so that inline
+fixers can skip them whole. Each block keeps the exact separator that follows it (its
+line terminator plus any blank lines), so `join_blocks(split_blocks(text)) == text` for
+every string. Classification is a hint for cleaners, deliberately cautious: when a run
+of lines might be code or a table, it is treated as one, which protects it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+LIST_ITEM = "list_item"
+TABLE = "table"
+CODE = "code"
+BLANK = "blank"  # only ever the first block: blank lines at the very start of the text
+
+PROSE_KINDS = frozenset({PARAGRAPH, HEADING, LIST_ITEM})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of text, its kind, and the separator (newlines, blank lines) after it."""
+
+    kind: str
+    text: str
+    sep: str = ""
+
+    @property
+    def is_prose(self) -> bool:
+        """Whether inline fixers (spacing, typos, casing) may edit this block."""
+        return self.kind in PROSE_KINDS
+
+
+_TERMINATOR = regex.compile(r"\r\n|\r|\n")
+_FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED = regex.compile(r"(?:\t|[ ]{4})")
+_ATX_HEADING = regex.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = regex.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+•·▪‣◦–]|\d{1,3}[.)])[ \t]+\S")
+_TABLE_SEPARATOR = regex.compile(
+    r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
+_HEADING_END_FORBIDDEN = regex.compile(r"[.,;!…]\s*$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_MAX_HEADING_WORDS = 16
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    end: str  # "\r\n", "\r", "\n" or "" for the last line
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, start = [], 0
+    for match in _TERMINATOR.finditer(text):
+        lines.append(_Line(text[start : match.start()], match.group()))
+        start = match.end()
+    if start < len(text):
+        lines.append(_Line(text[start:], ""))
+    return lines
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split `text` into blocks whose concatenation (text + sep) is exactly `text`."""
+    lines = _lines(text)
+    blocks: list[Block] = []
+    i = 0
+    leading = _take_blank_lines(lines, 0)
+    if leading:
+        blocks.append(Block(BLANK, "", "".join(ln.text + ln.end for ln in leading)))
+        i = len(leading)
+    not_table_until = {"|": 0, "\t": 0}  # runs already rejected: keeps this linear
+    while i < len(lines):
+        kind, count = _next_block(
+            lines, i, _ends_with_blank(blocks), not_table_until
+        )
+        body = lines[i : i + count]
+        i += count
+        trailing = _take_blank_lines(lines, i)
+        i += len(trailing)
+        block_text = "".join(ln.text + ln.end for ln in body[:-1]) + body[-1].text
+        sep = body[-1].end + "".join(ln.text + ln.end for ln in trailing)
+        blocks.append(Block(kind, block_text, sep))
+    return blocks
+
+
+def join_blocks(blocks: Sequence[Block]) -> str:
+    """The inverse of `split_blocks`."""
+    return "".join(block.text + block.sep for block in blocks)
+
+
+def iter_prose(blocks: Sequence[Block]) -> Iterator[tuple[int, Block]]:
+    """(index, block) for every block that inline fixers may edit."""
+    return ((i, block) for i, block in enumerate(blocks) if block.is_prose)
+
+
+def _take_blank_lines(lines: list[_Line], start: int) -> list[_Line]:
+    end = start
+    while end < len(lines) and lines[end].blank:
+        end += 1
+    return lines[start:end]
+
+
+def _ends_with_blank(blocks: list[Block]) -> bool:
+    if not blocks:
+        return True
+    return len(_TERMINATOR.findall(blocks[-1].sep)) > 1 or blocks[-1].kind == BLANK
+
+
+def _next_block(
+    lines: list[_Line], i: int, after_blank: bool, not_table_until: dict[str, int]
+) -> tuple[str, int]:
+    """The kind of the block starting at line `i` and how many lines it spans."""
+    line = lines[i].text
+    fence = _FENCE.match(line)
+    if fence:
+        return CODE, _fenced_length(lines, i, fence.group(1))
+    if after_blank and _INDENTED.match(line):
+        return CODE, _run_length(lines, i, lambda ln: bool(_INDENTED.match(ln.text)))
+    table_rows = _table_length(lines, i, not_table_until)
+    if table_rows:
+        return TABLE, table_rows
+    if (
+        i + 1 < len(lines)
+        and _SETEXT_UNDERLINE.match(lines[i + 1].text)
+        and _HAS_LETTER.search(line)
+        and not _LIST_ITEM.match(line)
+    ):
+        return HEADING, 2
+    return classify_line(line), 1
+
+
+def classify_line(line: str) -> str:
+    """Kind of a single line of prose: heading, list item or paragraph."""
+    if _ATX_HEADING.match(line):
+        return HEADING
+    if _LIST_ITEM.match(line):
+        return LIST_ITEM
+    if looks_like_heading(line):
+        return HEADING
+    return PARAGRAPH
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short standalone line with letters and no sentence-closing punctuation."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and not _HEADING_END_FORBIDDEN.search(line)
+        and bool(_HAS_LETTER.search(line))
+    )
+
+
+def _fenced_length(lines: list[_Line], start: int, fence: str) -> int:
+    closing = regex.compile(
+        rf"[ ]{{0,3}}{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$"
+    )
+    for j in range(start + 1, len(lines)):
+        if closing.match(lines[j].text):
+            return j - start + 1
+    return len(lines) - start  # an unclosed fence runs to the end, as in Markdown
+
+
+def _run_length(lines: list[_Line], start: int, accept) -> int:
+    end = start
+    while end < len(lines) and accept(lines[end]):
+        end += 1
+    return end - start
+
+
+def pipe_cells(line: str) -> list[str]:
+    """Cells of a pipe-table row, outer pipes removed, escaped pipes kept."""
+    core = line.strip()
+    if core.startswith("|"):
+        core = core[1:]
+    if core.endswith("|") and not core.endswith("\\|"):
+        core = core[:-1]
+    return regex.split(r"(?<!\\)\|", core)
+
+
+def _table_length(
+    lines: list[_Line], start: int, not_table_until: dict[str, int]
+) -> int:
+    """Rows in the table starting at `start`, or 0 when the lines there are no table.
+
+    A table is two or more consecutive rows that either include a separator row
+    (`---|---`) or all have the same number (two or more) of pipe- or tab-separated
+    cells. A rejected run is remembered so that its later lines are not re-examined.
+    """
+    for delimiter in ("|", "\t"):
+        if start < not_table_until[delimiter]:
+            continue
+        count = _run_length(
+            lines, start, lambda ln, d=delimiter: d in ln.text.strip() and not ln.blank
+        )
+        if count < 2:
+            continue
+        not_table_until[delimiter] = start + count
+        rows = [lines[start + k].text for k in range(count)]
+        if delimiter == "|" and any(_TABLE_SEPARATOR.match(row) for row in rows[:2]):
+            return count
+        widths = {
+            len(pipe_cells(row) if delimiter == "|" else row.strip().split("\t"))
+            for row in rows
+        }
+        if len(widths) == 1 and widths.pop() >= 2:
+            return count
+    return 0

@@ -1,0 +1,6 @@
+"""Built-in cleaners, one module per family. Importing this package registers them."""
+
+from cleantext.cleaners.unicode import FixUnicode
+from cleantext.cleaners.whitespace import NormalizeWhitespace
+
+__all__ = ["FixUnicode", "NormalizeWhitespace"]

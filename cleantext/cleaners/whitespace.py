@@ -1,0 +1,65 @@
+"""NormalizeWhitespace: line endings, invisible and exotic spaces, blank-line runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from cleantext.blocks import BLANK, Block, join_blocks, split_blocks
+from cleantext.cleaner import Cleaner, ConfigError
+from cleantext.document import Document
+from cleantext.rules import RuleSet, builtin_rules
+
+_CHARACTER_RULES = RuleSet(builtin_rules("whitespace"))
+# Only texts with a blank line, a blank start or whitespace after the last newline need
+# the block pass; the rest (most single-paragraph records) skip it.
+_BLANK_LINE_WORK = regex.compile(r"\A[ \t]*\n|\n[ \t]*\n|\n[ \t]+\Z")
+
+
+@dataclass
+class NormalizeWhitespace(Cleaner):
+    """Normalise whitespace without touching indentation, tabs or code.
+
+    First the character rules in `rules/whitespace.toml` run in one pass (line endings,
+    no-break and typographic spaces, zero-width characters, soft hyphens, trailing
+    spaces). Then blank lines are normalised between blocks only, so blank lines inside
+    fenced or indented code stay: leading blank lines go, runs longer than
+    `max_blank_lines` shrink, and the text ends with at most one newline (kept if the
+    input ended with one).
+    """
+
+    max_blank_lines: int = 1
+    _rules: RuleSet = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.max_blank_lines < 0:
+            raise ConfigError("NormalizeWhitespace: max_blank_lines must be >= 0")
+        self._rules = _CHARACTER_RULES
+
+    def __call__(self, doc: Document) -> Document:
+        text = self._rules.apply(doc.text, doc, self.name)
+        if _BLANK_LINE_WORK.search(text):
+            text = self._normalize_separators(text, doc)
+        doc.text = text
+        return doc
+
+    def _normalize_separators(self, text: str, doc: Document) -> str:
+        blocks = split_blocks(text)
+        kept: list[Block] = []
+        offset = 0
+        for index, block in enumerate(blocks):
+            sep_at = offset + len(block.text)
+            offset = sep_at + len(block.sep)
+            if block.kind == BLANK:
+                doc.record(self.name, "leading-blank-lines", block.sep, "", sep_at)
+                continue
+            is_last = index == len(blocks) - 1
+            limit = 1 if is_last else self.max_blank_lines + 1
+            sep = "\n" * min(block.sep.count("\n"), limit)
+            if sep != block.sep:
+                rule = "trailing-blank-lines" if is_last else "blank-lines"
+                doc.record(self.name, rule, block.sep, sep, sep_at)
+                block = replace(block, sep=sep)
+            kept.append(block)
+        return join_blocks(kept)

@@ -1,0 +1,80 @@
+"""The unit of work: a `Document` flowing through cleaners, and the `Edit`s they make.
+
+Cleaners always count their edits (cheap: `regex.subn` gives the count for free); they
+record full `Edit` objects only when `Document.explain` is set, so explaining costs
+nothing when it is off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change made by one cleaner.
+
+    `position` is the character offset of `before` in the text as that cleaner received
+    it, so an edit can be located without replaying the whole pipeline.
+    """
+
+    cleaner: str
+    action: str  # "replace", "delete" or "insert"
+    before: str
+    after: str
+    rule: str
+    position: int
+
+    def describe(self) -> str:
+        """One human-readable line: `cleaner/rule @position: 'before' -> 'after'`."""
+        return (
+            f"{self.cleaner}/{self.rule} @{self.position}: {self.action} "
+            f"{_shorten(self.before)!r} -> {_shorten(self.after)!r}"
+        )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def action_for(before: str, after: str) -> str:
+    """Classify a change as an insertion, a deletion or a replacement."""
+    if not before:
+        return "insert"
+    if not after:
+        return "delete"
+    return "replace"
+
+
+@dataclass(slots=True)
+class Document:
+    """Text plus what cleaners learn about it.
+
+    `metadata` holds facts taken out of the text (date, author, source) or passed in by
+    the caller; `signals` holds measurements (quality signals); `edit_counts` maps each
+    cleaner's name to the number of edits it made, whether or not `explain` is on.
+    """
+
+    text: str
+    id: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+    signals: dict[str, Any] = field(default_factory=dict)
+    edit_counts: dict[str, int] = field(default_factory=dict)
+    explain: bool = False
+
+    def count(self, cleaner: str, n: int = 1) -> None:
+        """Add `n` edits to `cleaner`'s tally."""
+        if n:
+            self.edit_counts[cleaner] = self.edit_counts.get(cleaner, 0) + n
+
+    def record(
+        self, cleaner: str, rule: str, before: str, after: str, position: int
+    ) -> None:
+        """Count one edit and, when explaining, keep its details."""
+        self.count(cleaner)
+        if self.explain:
+            self.edits.append(
+                Edit(cleaner, action_for(before, after), before, after, rule, position)
+            )

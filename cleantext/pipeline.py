@@ -1,0 +1,197 @@
+"""Pipeline: an ordered list of cleaners, with per-cleaner statistics and TOML configs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, overload
+
+from cleantext.cleaner import Cleaner, ConfigError, build_cleaner
+from cleantext.document import Document
+from cleantext.tomlio import TOMLDecodeError, dumps_toml, load_toml, loads_toml
+
+
+@dataclass
+class CleanerStats:
+    """What one cleaner of a pipeline has done so far, summed over documents."""
+
+    name: str
+    documents: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    edits: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "documents": self.documents,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "edits": self.edits,
+            "seconds": round(self.seconds, 6),
+        }
+
+
+class Pipeline(Cleaner):
+    """Run cleaners in order on a `str` (returns `str`) or a `Document` (returns it).
+
+    With `explain=True` every edit is kept on the document as an `Edit`; without it
+    cleaners only count their edits. A pipeline is itself a cleaner, so pipelines nest.
+    """
+
+    def __init__(
+        self, cleaners: Iterable[Callable[[Document], Document]], *, explain: bool = False
+    ) -> None:
+        self.cleaners = list(cleaners)
+        for cleaner in self.cleaners:
+            if not callable(cleaner):
+                raise TypeError(f"pipeline steps must be callable, got {cleaner!r}")
+        self.explain = explain
+        self.stats = [CleanerStats(_name_of(cleaner)) for cleaner in self.cleaners]
+
+    @classmethod
+    def default(cls, *, explain: bool = False) -> Pipeline:
+        """The recommended pipeline for scraped web text."""
+        from cleantext.cleaners import FixUnicode, NormalizeWhitespace
+
+        return cls([FixUnicode(), NormalizeWhitespace()], explain=explain)
+
+    @overload
+    def __call__(self, item: str) -> str: ...
+
+    @overload
+    def __call__(self, item: Document) -> Document: ...
+
+    def __call__(self, item: str | Document) -> str | Document:
+        if isinstance(item, str):
+            return self.run(Document(item)).text
+        if isinstance(item, Document):
+            return self.run(item)
+        raise TypeError(
+            f"Pipeline expects a str or a Document, got {type(item).__name__}"
+        )
+
+    def clean(self, text: str) -> str:
+        """Clean one string."""
+        return self.run(Document(text)).text
+
+    def run(self, doc: Document) -> Document:
+        """Run every cleaner on `doc`, updating the statistics."""
+        doc.explain = doc.explain or self.explain
+        for cleaner, stats in zip(self.cleaners, self.stats):
+            chars_in = len(doc.text)
+            edits_before = sum(doc.edit_counts.values())
+            started = time.perf_counter()
+            result = cleaner(doc)
+            stats.seconds += time.perf_counter() - started
+            if not isinstance(result, Document):
+                raise TypeError(
+                    f"cleaner {stats.name} returned {type(result).__name__}, "
+                    "not the Document"
+                )
+            doc = result
+            stats.documents += 1
+            stats.chars_in += chars_in
+            stats.chars_out += len(doc.text)
+            stats.edits += sum(doc.edit_counts.values()) - edits_before
+        return doc
+
+    def reset_stats(self) -> None:
+        """Start counting afresh."""
+        self.stats = [CleanerStats(stats.name) for stats in self.stats]
+
+    def stats_table(self) -> str:
+        """The statistics as an aligned plain-text table."""
+        header = ("cleaner", "docs", "chars in", "chars out", "edits", "seconds")
+        rows = [header] + [
+            (
+                s.name,
+                str(s.documents),
+                str(s.chars_in),
+                str(s.chars_out),
+                str(s.edits),
+                f"{s.seconds:.3f}",
+            )
+            for s in self.stats
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        return "\n".join(
+            "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths))
+            )
+            for row in rows
+        )
+
+    # --- configuration -------------------------------------------------------------
+
+    def options(self) -> dict[str, Any]:
+        configs = []
+        for cleaner in self.cleaners:
+            if not isinstance(cleaner, Cleaner):
+                raise ConfigError(
+                    f"{_name_of(cleaner)} is not a cleantext.Cleaner and cannot be "
+                    "written to a config"
+                )
+            configs.append(cleaner.to_config())
+        return {"cleaners": configs}
+
+    @classmethod
+    def from_config(cls, options: dict[str, Any]) -> Pipeline:
+        unknown = sorted(set(options) - {"cleaners", "explain"})
+        if unknown:
+            raise ConfigError(
+                f"Pipeline: unknown key(s) {', '.join(unknown)}; "
+                "expected 'cleaners' (and optionally 'explain')"
+            )
+        tables = options.get("cleaners")
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            raise ConfigError(
+                "Pipeline: 'cleaners' must be an array of tables ([[cleaners]])"
+            )
+        explain = options.get("explain", False)
+        if not isinstance(explain, bool):
+            raise ConfigError("Pipeline: 'explain' must be true or false")
+        cleaners = []
+        for number, table in enumerate(tables, start=1):
+            try:
+                cleaners.append(build_cleaner(table))
+            except ConfigError as exc:
+                raise ConfigError(f"cleaner #{number}: {exc}") from exc
+        return cls(cleaners, explain=explain)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Pipeline:
+        """Build a pipeline from a TOML file of `[[cleaners]]` tables."""
+        try:
+            data = load_toml(path)
+        except (OSError, TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read pipeline: {exc}") from exc
+        try:
+            return cls.from_config(data)
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def from_toml_string(cls, text: str) -> Pipeline:
+        """Build a pipeline from TOML text."""
+        try:
+            return cls.from_config(loads_toml(text))
+        except TOMLDecodeError as exc:
+            raise ConfigError(f"invalid pipeline TOML: {exc}") from exc
+
+    def to_toml(self) -> str:
+        """The TOML text that `from_toml_string` turns back into this pipeline."""
+        return dumps_toml(self.options())
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.cleaners!r}, explain={self.explain})"
+
+
+def _name_of(cleaner: Callable[[Document], Document]) -> str:
+    return getattr(cleaner, "name", None) or getattr(
+        cleaner, "__name__", type(cleaner).__name__
+    )

@@ -1,0 +1,104 @@
+"""Named substitution rules kept as TOML data files, applied in one regex pass.
+
+A rule file holds `[[rule]]` tables with `name`, `pattern` (syntax of the `regex`
+module, so `\\p{...}` classes work), `replacement` (literal text) and `description`.
+Every rule is named so that explanations and reports say which one fired. Users extend
+a cleaner by passing their own rule files; built-in files live beside this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from cleantext.cleaner import ConfigError
+from cleantext.document import Document
+from cleantext.tomlio import TOMLDecodeError, load_toml, loads_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named pattern and the literal text that replaces each match."""
+
+    name: str
+    pattern: str
+    replacement: str
+    description: str = ""
+
+
+class RuleSet:
+    """Rules compiled into a single alternation: one scan of the text applies them all.
+
+    Where two rules could match at the same place, the earlier rule wins, as in any
+    regex alternation; order rule files accordingly.
+    """
+
+    def __init__(self, rules: list[Rule] | tuple[Rule, ...]) -> None:
+        self.rules = tuple(rules)
+        self._by_group = {f"r{index}": rule for index, rule in enumerate(self.rules)}
+        alternation = "|".join(
+            f"(?P<{group}>{rule.pattern})" for group, rule in self._by_group.items()
+        )
+        try:
+            self._pattern = regex.compile(alternation or r"(?!)", regex.VERSION1)
+        except regex.error as exc:
+            raise ConfigError(f"invalid rule pattern: {exc}") from exc
+
+    def apply(self, text: str, doc: Document, cleaner: str) -> str:
+        """Replace every match, recording one edit per change on `doc`."""
+
+        def replace(match: regex.Match) -> str:
+            rule = self._by_group[match.lastgroup]
+            before = match.group()
+            if before != rule.replacement:
+                doc.record(cleaner, rule.name, before, rule.replacement, match.start())
+            return rule.replacement
+
+        return self._pattern.sub(replace, text)
+
+
+def parse_rules(data: dict, origin: str) -> list[Rule]:
+    """Turn a parsed rule file into `Rule`s, naming `origin` in every error."""
+    tables = data.get("rule", [])
+    if not isinstance(tables, list):
+        raise ConfigError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
+    rules = []
+    for index, table in enumerate(tables, start=1):
+        missing = {"name", "pattern", "replacement"} - set(table)
+        if missing:
+            raise ConfigError(
+                f"{origin}: rule #{index} lacks {', '.join(sorted(missing))}"
+            )
+        try:
+            regex.compile(table["pattern"], regex.VERSION1)
+        except regex.error as exc:
+            raise ConfigError(
+                f"{origin}: rule {table['name']!r} has an invalid pattern: {exc}"
+            ) from exc
+        rules.append(
+            Rule(
+                name=table["name"],
+                pattern=table["pattern"],
+                replacement=table["replacement"],
+                description=table.get("description", ""),
+            )
+        )
+    return rules
+
+
+def builtin_rules(stem: str) -> list[Rule]:
+    """Rules from the packaged file `cleantext/rules/<stem>.toml`."""
+    text = resources.files(__name__).joinpath(f"{stem}.toml").read_text("utf-8")
+    return parse_rules(loads_toml(text), f"cleantext/rules/{stem}.toml")
+
+
+def rules_from_file(path: str | Path) -> list[Rule]:
+    """Rules from a user's TOML file."""
+    try:
+        data = load_toml(path)
+    except (OSError, TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read rule file: {exc}") from exc
+    return parse_rules(data, str(path))
