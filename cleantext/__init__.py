@@ -1,8 +1,8 @@
 """cleantext: turn dirty scraped text into clean text, and explain every change.
 
-    >>> import cleantext
-    >>> cleantext.clean("caf\u00c3\u00a9 &amp; bar\u00a0 \\r\\n")
-    'café & bar\\n'
+>>> import cleantext
+>>> cleantext.clean("caf\u00c3\u00a9 &amp; bar\u00a0 \\r\\n")
+'café & bar\\n'
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Split text into blocks (paragraph, heading, list item, table, code) and join them back.
+"""Split text into blocks (paragraph, heading, list item, table, code) and back.
 
 Scraped text usually puts one paragraph per line, so a prose block is one line. Fenced
 and indented code, and runs of table rows, are single multi-line blocks so that inline
@@ -84,9 +84,7 @@ def split_blocks(text: str) -> list[Block]:
         i = len(leading)
     not_table_until = {"|": 0, "\t": 0}  # runs already rejected: keeps this linear
     while i < len(lines):
-        kind, count = _next_block(
-            lines, i, _ends_with_blank(blocks), not_table_until
-        )
+        kind, count = _next_block(lines, i, _ends_with_blank(blocks), not_table_until)
         body = lines[i : i + count]
         i += count
         trailing = _take_blank_lines(lines, i)

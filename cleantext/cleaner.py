@@ -1,4 +1,4 @@
-"""The `Cleaner` protocol, the registry that lets TOML configs name cleaners, and option checks.
+"""The `Cleaner` base class, the registry configs name cleaners by, option checks.
 
 A cleaner is a dataclass whose fields are its options, with `__call__(doc) -> doc`.
 Subclasses register themselves under their class name when their module is imported;
@@ -24,7 +24,7 @@ _REGISTRY: dict[str, type[Cleaner]] = {}
 
 
 class Cleaner:
-    """Base class of every cleaner: a named, configurable `Document -> Document` step."""
+    """A named, configurable `Document -> Document` step."""
 
     name: ClassVar[str] = "Cleaner"
 
@@ -85,7 +85,7 @@ def cleaner_class(name: str) -> type[Cleaner]:
 
 
 def build_cleaner(config: dict[str, Any]) -> Cleaner:
-    """Build a cleaner from a `{"name": ..., **options}` table, checking every option."""
+    """Build a cleaner from a `{"name": ..., **options}` table, checking options."""
     if not isinstance(config.get("name"), str):
         raise ConfigError(f"a cleaner table needs a string 'name', got {config!r}")
     options = {key: value for key, value in config.items() if key != "name"}
@@ -93,7 +93,7 @@ def build_cleaner(config: dict[str, Any]) -> Cleaner:
 
 
 def check_options(cls: type, options: dict[str, Any]) -> dict[str, Any]:
-    """Validate `options` against the dataclass fields of `cls`; return them converted."""
+    """Check `options` against the dataclass fields of `cls`; return them converted."""
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     unknown = sorted(set(options) - set(fields))
     if unknown:

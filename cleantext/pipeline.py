@@ -1,4 +1,4 @@
-"""Pipeline: an ordered list of cleaners, with per-cleaner statistics and TOML configs."""
+"""Pipeline: ordered cleaners, with per-cleaner statistics and TOML configs."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ class Pipeline(Cleaner):
     """
 
     def __init__(
-        self, cleaners: Iterable[Callable[[Document], Document]], *, explain: bool = False
+        self,
+        cleaners: Iterable[Callable[[Document], Document]],
+        *,
+        explain: bool = False,
     ) -> None:
         self.cleaners = list(cleaners)
         for cleaner in self.cleaners:
@@ -81,7 +84,7 @@ class Pipeline(Cleaner):
     def run(self, doc: Document) -> Document:
         """Run every cleaner on `doc`, updating the statistics."""
         doc.explain = doc.explain or self.explain
-        for cleaner, stats in zip(self.cleaners, self.stats):
+        for cleaner, stats in zip(self.cleaners, self.stats, strict=True):
             chars_in = len(doc.text)
             edits_before = sum(doc.edit_counts.values())
             started = time.perf_counter()
@@ -121,7 +124,7 @@ class Pipeline(Cleaner):
         return "\n".join(
             "  ".join(
                 cell.ljust(width) if i == 0 else cell.rjust(width)
-                for i, (cell, width) in enumerate(zip(row, widths))
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
             )
             for row in rows
         )

@@ -12,7 +12,7 @@ from cleantext.cleaner import Cleaner
 from cleantext.document import Document
 
 # ASCII text can still need ftfy: entities ("&amp;"), control characters and terminal
-# escapes are ASCII. Anything else in pure ASCII is already as fixed as ftfy would make it.
+# escapes are ASCII. Any other pure-ASCII text is already as ftfy would leave it.
 _ASCII_NEEDS_FTFY = regex.compile(r"&#?\w+;|[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LINE = regex.compile(r"[^\n]*\n|[^\n]+")
 
@@ -22,7 +22,7 @@ class FixUnicode(Cleaner):
     """Repair broken Unicode with ftfy, line by line, touching only lines that need it.
 
     Defaults differ from `ftfy.fix_text` on purpose:
-    - `uncurl_quotes=False`: curly quotes and apostrophes are real typography, not damage.
+    - `uncurl_quotes=False`: curly quotes and apostrophes are typography, not damage.
     - `fix_character_width=False`: full-width forms are correct in CJK text.
     - line breaks are left to NormalizeWhitespace, so each edit is reported by the
       cleaner whose job it is.

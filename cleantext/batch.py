@@ -1,0 +1,295 @@
+"""The job behind `cleantext clean`: find inputs, clean each by format, write outputs.
+
+Inputs are files, folders (walked recursively, filtered by glob patterns) or stdin.
+Each input is processed independently: an `InputError` is reported and the job goes on.
+Outputs go to stdout, to a mirror of the input names under an output folder, or back
+over the input (only with `in_place`), always written atomically.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cleantext.document import Document
+from cleantext.io import (
+    InputError,
+    atomic_writer,
+    decode_text,
+    detect_format,
+    dump_jsonl_line,
+    extract_html,
+    iter_jsonl,
+    read_bytes,
+)
+from cleantext.pipeline import Pipeline
+from cleantext.render import colourise_diff, format_edits, unified_diff
+
+DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm")
+STDIN_LABEL = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (found directly or under a folder `root`) or stdin."""
+
+    path: Path | None
+    label: str
+    format: str
+    root: Path | None = None
+
+    def output_name(self) -> Path:
+        """Where this input goes, relative to an output folder."""
+        assert self.path is not None
+        relative = (
+            self.path.relative_to(self.root) if self.root else Path(self.path.name)
+        )
+        return relative.with_suffix(".txt") if self.format == "html" else relative
+
+
+def discover(
+    paths: list[str],
+    globs: tuple[str, ...] = DEFAULT_GLOBS,
+    forced_format: str | None = None,
+    skip_dir: Path | None = None,
+) -> tuple[list[Source], list[InputError]]:
+    """Expand paths into sources; missing paths and empty folders become errors."""
+    sources: list[Source] = []
+    errors: list[InputError] = []
+    for raw in paths or ["-"]:
+        if raw == "-":
+            sources.append(Source(None, STDIN_LABEL, forced_format or "text"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = list(_walk(path, globs, skip_dir))
+            if not found:
+                errors.append(
+                    InputError(raw, f"no files matching {', '.join(globs)} in folder")
+                )
+            sources.extend(
+                Source(f, str(f), detect_format(f, forced_format), root=path)
+                for f in found
+            )
+        elif path.exists():
+            sources.append(Source(path, raw, detect_format(path, forced_format)))
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    return sources, errors
+
+
+def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator[Path]:
+    skip = skip_dir.resolve() if skip_dir else None
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and (Path(folder, d).resolve() != skip)
+        )
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if not name.startswith(".") and any(
+                fnmatch.fnmatch(relative if "/" in g else name, g) for g in globs
+            ):
+                yield path
+
+
+@dataclass
+class BatchOptions:
+    """How the job writes: where outputs go and what it shows."""
+
+    output_dir: Path | None = None
+    in_place: bool = False
+    field: str = "text"
+    encoding_errors: str = "strict"
+    show_diff: bool = False
+    show_edits: bool = False
+    colour: bool = False
+
+    @property
+    def prints_outputs(self) -> bool:
+        """Cleaned text goes to stdout unless it goes to files or a review is shown."""
+        return not (
+            self.output_dir or self.in_place or self.show_diff or self.show_edits
+        )
+
+
+class BatchCleaner:
+    """Clean sources one by one, reporting problems through `on_error`/`on_warning`."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        options: BatchOptions,
+        stdout: BinaryIO,
+        on_error: Callable[[InputError], None],
+        on_warning: Callable[[str], None],
+        report: BinaryIO | None = None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.options = options
+        self.stdout = stdout
+        self.on_error = on_error
+        self.on_warning = on_warning
+        self.report = report
+        self.documents = 0
+
+    def check_outputs(self, sources: list[Source]) -> list[Source]:
+        """Drop (with an error) sources whose output would overwrite an input or
+        another source's output; return the rest."""
+        if not self.options.output_dir:
+            return sources
+        inputs = {s.path.resolve() for s in sources if s.path}
+        claimed: dict[Path, str] = {}
+        kept = []
+        for source in sources:
+            target = (self.options.output_dir / source.output_name()).resolve()
+            if target in inputs:
+                self.on_error(
+                    InputError(
+                        source.label,
+                        f"output {target} would overwrite an input; "
+                        "use --in-place to rewrite inputs",
+                    )
+                )
+            elif target in claimed:
+                self.on_error(
+                    InputError(
+                        source.label,
+                        f"output {target} is also the output of {claimed[target]}",
+                    )
+                )
+            else:
+                claimed[target] = source.label
+                kept.append(source)
+        return kept
+
+    def process(self, source: Source) -> None:
+        """Clean one source; problems are reported, never raised."""
+        try:
+            if self.options.in_place and source.format == "html":
+                raise InputError(
+                    source.label, "cannot rewrite HTML in place as text; use -o DIR"
+                )
+            if source.format == "jsonl":
+                self._process_jsonl(source)
+            else:
+                self._process_whole(source)
+        except InputError as exc:
+            self.on_error(exc)
+        except OSError as exc:
+            target = exc.filename or source.label
+            self.on_error(InputError(str(target), f"cannot write: {exc.strerror}"))
+
+    def _read(self, source: Source) -> bytes:
+        if source.path is None:
+            return sys.stdin.buffer.read()
+        return read_bytes(source.path, source.label)
+
+    def _process_whole(self, source: Source) -> None:
+        data = self._read(source)
+        if not data:
+            self.on_warning(f"{source.label}: empty file")
+        text = decode_text(data, source.label, self.options.encoding_errors)
+        metadata: dict[str, str] = {}
+        if source.format == "html" and text.strip():
+            text, metadata = extract_html(text, source.label)
+        doc = self._clean(Document(text, id=source.label, metadata=metadata))
+        self._review(source.label, text, doc)
+        self._report(doc, source.label, None, len(text))
+        self._emit(source, [doc.text.encode("utf-8")])
+
+    def _process_jsonl(self, source: Source) -> None:
+        if source.path is None:
+            self._emit(source, self._jsonl_lines(source, sys.stdin.buffer))
+            return
+        try:
+            handle = source.path.open("rb")
+        except OSError as exc:
+            raise InputError(source.label, f"cannot read: {exc.strerror}") from None
+        with handle:
+            self._emit(source, self._jsonl_lines(source, handle))
+
+    def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
+        field = self.options.field
+        seen_any = False
+        for line in iter_jsonl(
+            stream, source.label, field, self.options.encoding_errors
+        ):
+            seen_any = True
+            if line.record is None:
+                if line.error:
+                    self.on_error(line.error)
+                yield line.raw if line.raw.endswith(b"\n") else line.raw + b"\n"
+                continue
+            record = line.record
+            label = f"{source.label}:{line.number}"
+            record_id = record.get("id")
+            doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
+            before = record[field]
+            doc = self._clean(Document(before, id=doc_id))
+            self._review(label, before, doc)
+            self._report(doc, source.label, line.number, len(before))
+            record[field] = doc.text
+            yield dump_jsonl_line(record)
+        if not seen_any:
+            self.on_warning(f"{source.label}: empty file")
+
+    def _clean(self, doc: Document) -> Document:
+        doc.explain = self.options.show_edits
+        self.documents += 1
+        return self.pipeline.run(doc)
+
+    def _review(self, label: str, before: str, doc: Document) -> None:
+        if self.options.show_diff and before != doc.text:
+            diff = unified_diff(before, doc.text, f"a/{label}", f"b/{label}")
+            self._show(colourise_diff(diff) if self.options.colour else diff)
+        if self.options.show_edits:
+            self._show(format_edits(label, doc.edits))
+
+    def _show(self, text: str) -> None:
+        if text:
+            self.stdout.write(text.encode("utf-8"))
+
+    def _report(
+        self, doc: Document, source: str, line: int | None, chars_in: int
+    ) -> None:
+        if self.report is None:
+            return
+        entry = {"id": doc.id, "source": source}
+        if line is not None:
+            entry["line"] = line
+        entry |= {
+            "chars_in": chars_in,
+            "chars_out": len(doc.text),
+            "edits": dict(sorted(doc.edit_counts.items())),
+        }
+        if doc.metadata:
+            entry["metadata"] = doc.metadata
+        self.report.write((json.dumps(entry, ensure_ascii=False) + "\n").encode())
+
+    def _emit(self, source: Source, chunks: Iterator[bytes] | list[bytes]) -> None:
+        """Send the cleaned output where it belongs, consuming `chunks` exactly once."""
+        if self.options.in_place and source.path is not None:
+            target: Path | None = source.path
+        elif self.options.output_dir and source.path is not None:
+            target = self.options.output_dir / source.output_name()
+        else:
+            target = None
+        if target is not None:
+            with atomic_writer(target) as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+        elif self.options.prints_outputs:
+            for chunk in chunks:
+                self.stdout.write(chunk)
+        else:
+            for _ in chunks:  # a review run: clean (and show) but write nothing
+                pass

@@ -1,0 +1,337 @@
+"""The `cleantext` command: clean files, check golden outputs, show pipelines.
+
+Exit status: 0 when everything went well, 1 when some input had a problem (each one is
+reported on stderr, the others are still processed) or a golden check failed, 2 for a
+usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from cleantext import __version__
+from cleantext.batch import DEFAULT_GLOBS, BatchCleaner, BatchOptions, discover
+from cleantext.cleaner import ConfigError, registered_cleaners
+from cleantext.golden import FAILING_STATUSES, GoldenSuite
+from cleantext.io import FORMATS, InputError, atomic_writer
+from cleantext.pipeline import Pipeline
+from cleantext.render import colourise_diff
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+CLEAN_EXAMPLES = """\
+examples:
+  cleantext clean page.txt                      cleaned text to stdout
+  cleantext clean seeds/ --diff --explain       review every change and its rule
+  cleantext clean corpus/ -o clean/             mirror a folder into clean/
+  cleantext clean data.jsonl --field body -o out/
+  cat page.html | cleantext clean --format html
+  cleantext clean notes/ --in-place --glob '*.md'
+  cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
+"""
+
+
+class UsageError(Exception):
+    """A bad combination of command-line options."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleantext",
+        description="Turn dirty scraped text into clean text, explaining every change.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"cleantext {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    clean = commands.add_parser(
+        "clean",
+        help="clean files, folders or stdin",
+        description="Clean text, JSONL or HTML inputs with a pipeline.",
+        epilog=CLEAN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    clean.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; '-' or nothing reads stdin",
+    )
+    clean.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="write outputs under DIR, mirroring input names (HTML becomes .txt)",
+    )
+    clean.add_argument(
+        "--in-place", action="store_true", help="rewrite input files (atomically)"
+    )
+    clean.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="file patterns to take from folders (repeatable; default: "
+        + " ".join(DEFAULT_GLOBS)
+        + ")",
+    )
+    clean.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="input format (default: by extension; stdin: text)",
+    )
+    clean.add_argument(
+        "--field", default="text", help="JSONL field holding the text (default: text)"
+    )
+    clean.add_argument(
+        "--pipeline",
+        type=Path,
+        metavar="FILE.toml",
+        help="pipeline configuration (default: the built-in pipeline)",
+    )
+    clean.add_argument(
+        "--diff",
+        action="store_true",
+        help="show a unified diff of each changed input instead of the output",
+    )
+    clean.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every edit: cleaner, rule, before -> after",
+    )
+    clean.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write one JSON line per document: id, chars in/out, edits per cleaner",
+    )
+    clean.add_argument(
+        "--stats",
+        action="store_true",
+        help="print per-cleaner statistics to stderr at the end",
+    )
+    clean.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="invalid UTF-8: report and skip (strict) or substitute U+FFFD (replace)",
+    )
+    clean.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour diffs (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    clean.set_defaults(handler=run_clean)
+
+    golden = commands.add_parser(
+        "golden",
+        help="check or update golden outputs",
+        description=(
+            "A golden folder DIR holds inputs DIR/*.txt and reviewed expected outputs "
+            "DIR/golden/*.txt, with optional DIR/golden/pipeline.toml and "
+            'DIR/golden/known_failures.toml ("NAME.txt" = "reason").'
+        ),
+    )
+    golden_actions = golden.add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    check = golden_actions.add_parser(
+        "check", help="compare outputs with expected files; exit 1 on a mismatch"
+    )
+    update = golden_actions.add_parser(
+        "update", help="rewrite expected files that differ (review the diff!)"
+    )
+    for sub in (check, update):
+        sub.add_argument("directory", type=Path, metavar="DIR")
+        sub.add_argument(
+            "--pipeline",
+            type=Path,
+            metavar="FILE.toml",
+            help="override DIR/golden/pipeline.toml",
+        )
+        sub.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    update.add_argument(
+        "--include-known-failures",
+        action="store_true",
+        help="also overwrite the expectations of known failures",
+    )
+    check.set_defaults(handler=run_golden_check)
+    update.set_defaults(handler=run_golden_update)
+
+    pipeline = commands.add_parser(
+        "pipeline",
+        help="print a pipeline as TOML (the default one, or a checked FILE)",
+    )
+    pipeline.add_argument("file", nargs="?", type=Path, metavar="FILE.toml")
+    pipeline.set_defaults(handler=run_pipeline)
+
+    cleaners = commands.add_parser(
+        "cleaners", help="list the cleaners a pipeline can name"
+    )
+    cleaners.set_defaults(handler=run_cleaners)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ConfigError, UsageError) as exc:
+        _say(f"cleantext: error: {exc}")
+        return EXIT_USAGE
+    except InputError as exc:
+        _say(f"cleantext: error: {exc}")
+        return EXIT_INPUT_ERRORS
+    except KeyboardInterrupt:
+        _say("cleantext: interrupted")
+        return 130
+    except BrokenPipeError:  # e.g. `cleantext clean big/ | head`
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _say(message: str) -> None:
+    tqdm.write(message, file=sys.stderr)
+
+
+def _use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _load_pipeline(path: Path | None) -> Pipeline:
+    return Pipeline.from_toml(path) if path else Pipeline.default()
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    reading_stdin = not args.paths or "-" in args.paths
+    if args.in_place and args.output_dir:
+        raise UsageError("--in-place and --output-dir exclude each other")
+    if reading_stdin and (args.in_place or args.output_dir):
+        raise UsageError("stdin cannot be written in place or to --output-dir")
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin ('-') can be read only once")
+    pipeline = _load_pipeline(args.pipeline)
+    options = BatchOptions(
+        output_dir=args.output_dir,
+        in_place=args.in_place,
+        field=args.field,
+        encoding_errors=args.encoding_errors,
+        show_diff=args.diff,
+        show_edits=args.explain,
+        colour=_use_colour(args.color),
+    )
+    problems = 0
+
+    def on_error(error: InputError) -> None:
+        nonlocal problems
+        problems += 1
+        _say(f"cleantext: error: {error}")
+
+    def on_warning(message: str) -> None:
+        _say(f"cleantext: warning: {message}")
+
+    globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
+    sources, missing = discover(args.paths, globs, args.format, args.output_dir)
+    for error in missing:
+        on_error(error)
+
+    with contextlib.ExitStack() as stack:
+        report = (
+            stack.enter_context(atomic_writer(args.report)) if args.report else None
+        )
+        batch = BatchCleaner(
+            pipeline, options, sys.stdout.buffer, on_error, on_warning, report
+        )
+        sources = batch.check_outputs(sources)
+        progress = tqdm(
+            sources,
+            unit="file",
+            file=sys.stderr,
+            disable=len(sources) < 2 or not sys.stderr.isatty(),
+            leave=False,
+        )
+        for source in progress:
+            batch.process(source)
+            sys.stdout.buffer.flush()
+    if args.stats:
+        _say(pipeline.stats_table())
+    if problems:
+        _say(f"cleantext: {problems} problem(s) reported above")
+        return EXIT_INPUT_ERRORS
+    return EXIT_OK
+
+
+def _golden_suite(args: argparse.Namespace) -> GoldenSuite:
+    pipeline = Pipeline.from_toml(args.pipeline) if args.pipeline else None
+    return GoldenSuite(args.directory, pipeline)
+
+
+def run_golden_check(args: argparse.Namespace) -> int:
+    suite = _golden_suite(args)
+    colour = _use_colour(args.color)
+    counts: dict[str, int] = {}
+    for result in suite.check():
+        status = result.status
+        counts[status] = counts.get(status, 0) + 1
+        line = f"{status.upper():8} {result.case.name}"
+        if result.case.known_failure:
+            line += f"  (known failure: {result.case.known_failure})"
+        print(line)
+        if status in ("fail", "xfail"):
+            diff = result.diff()
+            print(colourise_diff(diff) if colour else diff, end="")
+        elif status == "missing":
+            print(
+                f"         no {result.case.expected_path}; "
+                "run `cleantext golden update`"
+            )
+        elif status == "xpass":
+            print("         passes now: remove it from known_failures.toml")
+    failed = sum(counts.get(s, 0) for s in FAILING_STATUSES)
+    print(
+        f"{counts.get('pass', 0)} passed, {failed} failed, "
+        f"{counts.get('xfail', 0)} known failures"
+    )
+    return EXIT_INPUT_ERRORS if failed else EXIT_OK
+
+
+def run_golden_update(args: argparse.Namespace) -> int:
+    suite = _golden_suite(args)
+    written = suite.update(
+        include_known_failures=args.include_known_failures,
+        on_write=lambda result: print(f"wrote {result.case.expected_path}"),
+    )
+    print(f"{len(written)} expected file(s) updated; review them with `git diff`")
+    return EXIT_OK
+
+
+def run_pipeline(args: argparse.Namespace) -> int:
+    print(_load_pipeline(args.file).to_toml(), end="")
+    return EXIT_OK
+
+
+def run_cleaners(args: argparse.Namespace) -> int:
+    for name, cls in registered_cleaners().items():
+        summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        print(f"{name}: {summary}")
+        if name != "Pipeline":
+            for option, value in cls().options().items():
+                print(f"    {option} = {json.dumps(value)}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

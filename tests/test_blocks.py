@@ -1,0 +1,107 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.blocks import (
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    TABLE,
+    join_blocks,
+    pipe_cells,
+    split_blocks,
+)
+
+
+def kinds(text):
+    return [b.kind for b in split_blocks(text)]
+
+
+def test_one_line_per_paragraph_and_separators_kept():
+    text = "First sentence here.\nSecond one.\n\n\nThird one.\n"
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "First sentence here.",
+        "Second one.",
+        "Third one.",
+    ]
+    assert [b.sep for b in blocks] == ["\n", "\n\n\n", "\n"]
+
+
+def test_kinds():
+    text = (
+        "# Title\n"
+        "A sentence that ends with a full stop.\n"
+        "- an item\n"
+        "2) another item\n"
+        "  • Al Jazeera\n"
+        "Short Heading Line\n"
+    )
+    assert kinds(text) == [HEADING, PARAGRAPH, LIST_ITEM, LIST_ITEM, LIST_ITEM, HEADING]
+
+
+def test_seed_style_table_without_leading_pipes_is_one_block():
+    text = "Intro.\nStrategy | Description |\n---|---|\nA | b. |\nC | d. |\nNext.\n"
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == [PARAGRAPH, TABLE, PARAGRAPH]
+    assert blocks[1].text.count("\n") == 3
+
+
+def test_pipe_rows_of_equal_width_without_separator_are_a_table():
+    assert kinds("a | b | c\nd | e | f\n") == [TABLE]
+
+
+def test_single_pipe_lines_and_ragged_rows_are_not_tables():
+    assert kinds("Privacy | Terms\n") == [HEADING]
+    assert TABLE not in kinds("grep x | tail\nPrivacy | Terms | Cookies\n")
+
+
+def test_tab_separated_rows_are_a_table():
+    assert kinds("name\tage\nAda\t36\n") == [TABLE]
+
+
+def test_fenced_code_keeps_blank_lines_inside():
+    text = "Intro.\n```python\ndef f():\n\n\n    return 1\n```\nAfter.\n"
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == [PARAGRAPH, CODE, PARAGRAPH]
+    assert "\n\n\n" in blocks[1].text
+
+
+def test_unclosed_fence_runs_to_the_end():
+    assert kinds("Intro.\n```\ncode\n\nmore code\n") == [PARAGRAPH, CODE]
+
+
+def test_indented_code_after_a_blank_line():
+    assert kinds("Run this:\n\n    pip install x\n    cleantext clean\n") == [
+        HEADING,
+        CODE,
+    ]
+
+
+def test_indented_line_directly_after_prose_is_not_code():
+    assert CODE not in kinds("A sentence.\n    continued here.\n")
+
+
+def test_setext_heading():
+    assert kinds("Title\n=====\nBody text.\n") == [HEADING, PARAGRAPH]
+
+
+def test_pipe_cells_strip_outer_pipes_and_respect_escapes():
+    assert pipe_cells("| a | b \\| c |") == [" a ", " b \\| c "]
+    assert pipe_cells("Strategy | Description |") == ["Strategy ", " Description "]
+
+
+@given(st.text())
+def test_round_trip_any_text(text):
+    assert join_blocks(split_blocks(text)) == text
+
+
+@given(st.lists(st.sampled_from(["a", "|", "\t", "\n", "\r", " ", "```", "    ", "#"])))
+def test_round_trip_structural_soup(parts):
+    text = "".join(parts)
+    assert join_blocks(split_blocks(text)) == text
+
+
+def test_round_trip_on_seeds(seed_texts):
+    for text in seed_texts:
+        assert join_blocks(split_blocks(text)) == text

@@ -1,0 +1,85 @@
+"""Invariants of the default pipeline, checked on generated text."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleantext
+from cleantext import Document, Pipeline
+
+# Text biased towards what breaks cleaners: whitespace of every kind, line breaks,
+# invisible characters, mojibake fragments, entities, markup and table syntax.
+tricky_pieces = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\n\n\n",
+        "\r\n",
+        "\r",
+        "\u00a0",
+        "\u200b",
+        "\u2028",
+        "\u2029",
+        "\ufeff",
+        "\u00ad",
+        "\u3000",
+        "\x85",
+        "\x0c",
+        "Ã©",
+        "â€™",
+        "&amp;",
+        "&#8212;",
+        "<b>",
+        "|",
+        "---|---|",
+        "```",
+        "    ",
+        "- ",
+        "# ",
+        "U.S.",
+        "3.5",
+        "e\u0301",
+        "\x00",
+        "\x1b[0m",
+        "\ud800",
+        "word",
+        "Word.",
+        "ﬁ",
+    ]
+)
+dirty_text = st.one_of(
+    st.text(),
+    st.lists(st.one_of(tricky_pieces, st.text(max_size=5))).map("".join),
+)
+
+word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+sentence = st.lists(word, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
+clean_prose = st.tuples(
+    st.lists(paragraph, min_size=1, max_size=5),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["", "\n"]),
+).map(lambda t: t[1].join(t[0]) + t[2])
+
+
+@settings(max_examples=300)
+@given(dirty_text)
+def test_cleaning_never_raises_and_is_idempotent(text):
+    once = cleantext.clean(text)
+    assert isinstance(once, str)
+    assert cleantext.clean(once) == once
+
+
+@settings(max_examples=200)
+@given(dirty_text)
+def test_explaining_does_not_change_the_result(text):
+    quiet = Pipeline.default()(Document(text))
+    loud = Pipeline.default(explain=True)(Document(text))
+    assert quiet.text == loud.text
+    assert quiet.edit_counts == loud.edit_counts
+
+
+@given(clean_prose)
+def test_clean_prose_passes_through_unchanged(text):
+    assert cleantext.clean(text) == text
