@@ -9,12 +9,19 @@ import ftfy
 import regex
 
 from cleantext.cleaner import Cleaner
+from cleantext.cleaners.whitespace import normalize_whitespace_characters
 from cleantext.document import Document
 
 # ASCII text can still need ftfy: entities ("&amp;"), control characters and terminal
 # escapes are ASCII. Any other pure-ASCII text is already as ftfy would leave it.
 _ASCII_NEEDS_FTFY = regex.compile(r"&#?\w+;|[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_LINE = regex.compile(r"[^\n]*\n|[^\n]+")
+# Lines end at every terminator NormalizeWhitespace turns into "\n", so a line is the
+# same unit before and after it runs (ftfy's HTML "auto" mode looks for "<" per line).
+_LINE = regex.compile(
+    r"[^\n\r\u2028\u2029\x85\x0b\x0c]*(?:\r\n|[\n\r\u2028\u2029\x85\x0b\x0c])"
+    r"|[^\n\r\u2028\u2029\x85\x0b\x0c]+"
+)
+_MAX_ROUNDS = 4
 
 
 @dataclass
@@ -26,7 +33,7 @@ class FixUnicode(Cleaner):
     - `fix_character_width=False`: full-width forms are correct in CJK text.
     - line breaks are left to NormalizeWhitespace, so each edit is reported by the
       cleaner whose job it is.
-    Mojibake repair, HTML entity decoding (only where the text has no `<` tags),
+    Mojibake repair, HTML entity decoding (on lines without a `<`, which may be a tag),
     Latin ligatures, C1 and other control characters, terminal escapes, surrogates
     and NFC normalisation stay on. Lines that are pure ASCII with no `&...;` entity and
     no control character are skipped without calling ftfy.
@@ -66,7 +73,23 @@ class FixUnicode(Cleaner):
         return doc
 
     def _fix(self, line: str) -> str:
-        return ftfy.fix_text(line, self._config)
+        """ftfy's fix, carried on until ftfy has nothing more to change.
+
+        ftfy reads no-break spaces and soft hyphens as possible mojibake bytes, so its
+        verdict on a line can change once NormalizeWhitespace has replaced them. Where
+        it would, the line is fixed in its normalised form; and ftfy is re-run while
+        it keeps changing its own output. This keeps `clean` idempotent.
+        """
+        seen, fixed = line, ftfy.fix_text(line, self._config)
+        for _ in range(_MAX_ROUNDS):
+            probe = normalize_whitespace_characters(fixed)
+            if probe == seen == fixed:  # the common case: one ftfy call
+                break
+            again = ftfy.fix_text(probe, self._config)
+            if again == probe:
+                break
+            seen, fixed = probe, again
+        return fixed
 
     def _rule(self, line: str) -> str:
         """Name the ftfy steps that changed `line`; computed only when explaining."""

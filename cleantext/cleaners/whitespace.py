@@ -17,6 +17,11 @@ _CHARACTER_RULES = RuleSet(builtin_rules("whitespace"))
 _BLANK_LINE_WORK = regex.compile(r"\A[ \t]*\n|\n[ \t]*\n|\n[ \t]+\Z")
 
 
+def normalize_whitespace_characters(text: str) -> str:
+    """The character rules alone, unrecorded (FixUnicode checks its output with it)."""
+    return _CHARACTER_RULES.substitute(text)
+
+
 @dataclass
 class NormalizeWhitespace(Cleaner):
     """Normalise whitespace without touching indentation, tabs or code.

@@ -47,6 +47,12 @@ class RuleSet:
         except regex.error as exc:
             raise ConfigError(f"invalid rule pattern: {exc}") from exc
 
+    def substitute(self, text: str) -> str:
+        """Apply the rules without recording anything."""
+        return self._pattern.sub(
+            lambda match: self._by_group[match.lastgroup].replacement, text
+        )
+
     def apply(self, text: str, doc: Document, cleaner: str) -> str:
         """Replace every match, recording one edit per change on `doc`."""
 
