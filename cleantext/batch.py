@@ -249,7 +249,7 @@ class BatchCleaner:
 
     def _review(self, label: str, before: str, doc: Document) -> None:
         if self.options.show_diff and before != doc.text:
-            diff = unified_diff(before, doc.text, f"a/{label}", f"b/{label}")
+            diff = unified_diff(before, doc.text, label, f"{label} (cleaned)")
             self._show(colourise_diff(diff) if self.options.colour else diff)
         if self.options.show_edits:
             self._show(format_edits(label, doc.edits))

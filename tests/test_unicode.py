@@ -1,5 +1,7 @@
 import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Document, FixUnicode
 
@@ -82,3 +84,43 @@ def test_entities_are_decoded_per_line_so_cleaning_is_stable():
         cleantext.clean("<b>&amp;</b>\nFish &amp; chips")
         == "<b>&amp;</b>\nFish & chips"
     )
+
+
+_unicode_soup = st.lists(
+    st.one_of(
+        st.text(max_size=4),
+        st.sampled_from(
+            [
+                "Ã©",
+                "â€™",
+                "Ã\u00a0",
+                "&amp;",
+                "&#x41;",
+                "\x1b[1m",
+                "\x85",
+                "ﬁ",
+                "e\u0301",
+                "’",
+                "“",
+                "—",
+                "\u00a0",
+                "\ufeff",
+                "<",
+                "\ud83d",
+                "ĳ",
+                "Ð¾",
+                "\n",
+            ]
+        ),
+    )
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_unicode_soup)
+def test_the_skip_gate_never_changes_the_result(text):
+    """Lines skipped by the gate are exactly the lines ftfy returns unchanged."""
+    cleaner = FixUnicode()
+    for line in text.splitlines(keepends=True):
+        if not cleaner._needs_ftfy(line):
+            assert ftfy.fix_text(line, cleaner._config) == line

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 import ftfy
 import regex
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from cleantext.cleaner import Cleaner
 from cleantext.cleaners.whitespace import normalize_whitespace_characters
 from cleantext.document import Document
 
-# ASCII text can still need ftfy: entities ("&amp;"), control characters and terminal
-# escapes are ASCII. Any other pure-ASCII text is already as ftfy would leave it.
-_ASCII_NEEDS_FTFY = regex.compile(r"&#?\w+;|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters some ftfy step changes whatever their context, built from ftfy's own
+# tables: control characters (terminal escapes start with one), ligatures, C1
+# controls, surrogates, and HTML entities. Text with none of them, that ftfy's
+# mojibake detector does not flag and that is already normalised, is a fixed point of
+# ftfy with the default options: ftfy is not called for it.
+_FTFY_TRIGGER = regex.compile(
+    "["
+    + regex.escape("".join(map(chr, CONTROL_CHARS)) + "".join(map(chr, LIGATURES)))
+    + r"\x80-\x9f\ud800-\udfff]|&#?[0-9A-Za-z]{1,24};"
+)
 # Lines end at every terminator NormalizeWhitespace turns into "\n", so a line is the
 # same unit before and after it runs (ftfy's HTML "auto" mode looks for "<" per line).
 _LINE = regex.compile(
@@ -35,8 +45,9 @@ class FixUnicode(Cleaner):
       cleaner whose job it is.
     Mojibake repair, HTML entity decoding (on lines without a `<`, which may be a tag),
     Latin ligatures, C1 and other control characters, terminal escapes, surrogates
-    and NFC normalisation stay on. Lines that are pure ASCII with no `&...;` entity and
-    no control character are skipped without calling ftfy.
+    and NFC normalisation stay on. Lines that ftfy would return unchanged (no
+    character any ftfy step rewrites, no mojibake by ftfy's own detector, already
+    normalised) are skipped without calling ftfy.
     """
 
     uncurl_quotes: bool = False
@@ -59,18 +70,32 @@ class FixUnicode(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        if text.isascii() and not _ASCII_NEEDS_FTFY.search(text):
+        if text.isascii() and not _FTFY_TRIGGER.search(text):
             return doc
         pieces = []
         for match in _LINE.finditer(text):
             line = match.group()
-            fixed = line if _is_clean_ascii(line) else self._fix(line)
+            fixed = self._fix(line) if self._needs_ftfy(line) else line
             if fixed != line:
                 rule = self._rule(line) if doc.explain else "ftfy"
                 doc.record(self.name, rule, line, fixed, match.start())
             pieces.append(fixed)
         doc.text = "".join(pieces)
         return doc
+
+    def _needs_ftfy(self, line: str) -> bool:
+        """False only for lines ftfy would return unchanged (a cheap, exact gate)."""
+        if self.uncurl_quotes or self.fix_character_width:
+            return True  # these change ordinary characters: no cheap gate
+        if _FTFY_TRIGGER.search(line):
+            return True
+        if line.isascii():
+            return False
+        if self.normalization != "none" and not unicodedata.is_normalized(
+            self.normalization, line
+        ):
+            return True
+        return is_bad(line)
 
     def _fix(self, line: str) -> str:
         """ftfy's fix, carried on until ftfy has nothing more to change.
@@ -101,7 +126,3 @@ class FixUnicode(Cleaner):
             if name not in names:
                 names.append(name)
         return "+".join(names) or "ftfy"
-
-
-def _is_clean_ascii(line: str) -> bool:
-    return line.isascii() and not _ASCII_NEEDS_FTFY.search(line)

@@ -1,0 +1,333 @@
+"""The `cleantext` command, run as a subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.conftest import SEEDS
+
+DIRTY = "caf\u00c3\u00a9 &amp; bar\u00a0 \r\n\r\n\r\n\r\nnext line\n".encode()
+CLEANED = "café & bar\n\nnext line\n".encode()
+
+
+def lines(data: bytes) -> list[str]:
+    return data.decode().splitlines()
+
+
+def test_version_and_help(run_cli):
+    assert run_cli("--version").stdout.decode().startswith("cleantext ")
+    help_text = run_cli("clean", "--help").stdout.decode()
+    assert "examples:" in help_text and "--in-place" in help_text
+
+
+def test_stdin_to_stdout(run_cli):
+    result = run_cli("clean", stdin=DIRTY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == CLEANED
+    assert run_cli("clean", "-", stdin=DIRTY).stdout == CLEANED
+
+
+def test_file_to_stdout_leaves_the_file_alone(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(DIRTY)
+    result = run_cli("clean", path)
+    assert result.stdout == CLEANED and path.read_bytes() == DIRTY
+
+
+def test_folder_mirrored_into_output_dir(run_cli, tmp_path):
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_bytes(DIRTY)
+    (src / "sub" / "b.md").write_bytes(DIRTY)
+    (src / "skip.bin").write_bytes(b"\x00\x01")
+    (src / ".hidden.txt").write_bytes(DIRTY)
+    out = tmp_path / "out"
+    result = run_cli("clean", src, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b"" and result.stderr == b""  # no progress bar when piped
+    assert (out / "a.txt").read_bytes() == CLEANED
+    assert (out / "sub" / "b.md").read_bytes() == CLEANED
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["a.txt", "b.md"]
+    assert not list(out.rglob(".*.tmp"))
+
+
+def test_glob_selects_files_in_folders(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    (tmp_path / "b.md").write_bytes(DIRTY)
+    out = tmp_path / "out"
+    run_cli("clean", tmp_path, "--glob", "*.md", "-o", out)
+    assert [p.name for p in out.iterdir()] == ["b.md"]
+
+
+def test_output_dir_inside_input_folder_is_not_reread(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    for _ in range(2):
+        result = run_cli("clean", tmp_path, "-o", tmp_path / "out")
+        assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "out" / "out").exists()
+
+
+def test_in_place_only_when_asked(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(DIRTY)
+    os.chmod(path, 0o640)
+    result = run_cli("clean", path, "--in-place")
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == CLEANED
+    assert os.stat(path).st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_refuses_to_overwrite_an_input_through_output_dir(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(DIRTY)
+    result = run_cli("clean", path, "-o", tmp_path)
+    assert result.returncode == 1
+    assert b"would overwrite an input; use --in-place" in result.stderr
+    assert path.read_bytes() == DIRTY
+
+
+def test_two_inputs_with_one_output_name(run_cli, tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(DIRTY)
+    out = tmp_path / "out"
+    result = run_cli(
+        "clean", tmp_path / "x" / "a.txt", tmp_path / "y" / "a.txt", "-o", out
+    )
+    assert result.returncode == 1
+    assert b"is also the output of" in result.stderr
+    assert (out / "a.txt").read_bytes() == CLEANED
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--in-place"], b"stdin cannot be written in place"),
+        (["x.txt", "--in-place", "-o", "out"], b"exclude each other"),
+        (["-", "-"], b"read only once"),
+        (["--pipeline", "missing.toml", "x"], b"cannot read pipeline"),
+    ],
+)
+def test_usage_errors_exit_2(run_cli, tmp_path, args, message):
+    result = run_cli("clean", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_processed(run_cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_bytes(DIRTY)
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"line one\ncaf\xe9\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    result = run_cli(
+        "clean", binary, latin1, tmp_path / "missing.txt", empty, good, "-o", out
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"{binary}: binary file (NUL byte at offset 8); skipped" in err
+    assert f"{latin1}: invalid UTF-8 at byte 12 (line 2, column 4)" in err
+    assert f"{tmp_path / 'missing.txt'}: no such file or directory" in err
+    assert f"warning: {empty}: empty file" in err
+    assert "3 problem(s)" in err
+    assert (out / "good.txt").read_bytes() == CLEANED
+    assert (out / "empty.txt").read_bytes() == b""
+    assert not (out / "image.txt").exists() and not (out / "latin1.txt").exists()
+
+
+def test_encoding_errors_replace(run_cli, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"caf\xe9\n")
+    result = run_cli("clean", path, "--encoding-errors", "replace")
+    assert result.returncode == 0
+    assert result.stdout == "caf\ufffd\n".encode()
+
+
+def test_huge_single_line(run_cli, tmp_path):
+    path = tmp_path / "huge.txt"
+    line = ("word\u00a0" * 400_000).encode()  # 2.8 MB, one line
+    path.write_bytes(line)
+    result = run_cli("clean", path)
+    assert result.returncode == 0
+    assert result.stdout == ("word " * 400_000).rstrip().encode()
+
+
+def test_jsonl_keeps_other_fields_and_line_count(run_cli, tmp_path):
+    path = tmp_path / "data.jsonl"
+    records = [
+        {"id": "a", "text": "x&amp;y  \n\n\n\nz", "lang": "en", "n": [1, 2]},
+        {"text": "caf\u00c3\u00a9", "url": "https://example.com/é"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = run_cli("clean", path)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in lines(result.stdout)]
+    assert out == [
+        {"id": "a", "text": "x&y\n\nz", "lang": "en", "n": [1, 2]},
+        {"text": "café", "url": "https://example.com/é"},
+    ]
+
+
+def test_jsonl_custom_field_and_malformed_lines(run_cli, tmp_path):
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(
+        b'{"body": "a&amp;b"}\n'
+        b'{"body": "unterminated\n'
+        b"[1, 2]\n"
+        b'{"title": "no body"}\n'
+        b'{"body": null}\n'
+        b"\n"
+        b'{"body": "caf\xe9"}\n'
+        b'{"body": "last&amp;"}'
+    )
+    out = tmp_path / "out"
+    result = run_cli("clean", path, "--field", "body", "-o", out)
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"{path}:2: malformed JSON: " in err
+    assert f"{path}:3: expected a JSON object, got list" in err
+    assert f"{path}:4: no field 'body' (choose one with --field)" in err
+    assert f"{path}:5: field 'body' is NoneType, not a string" in err
+    assert f"{path}:7: invalid UTF-8" in err
+    written = (out / "data.jsonl").read_bytes().split(b"\n")
+    assert len(written) == 9  # 8 lines, each ending in a newline
+    assert json.loads(written[0]) == {"body": "a&b"}
+    assert written[1] == b'{"body": "unterminated'  # passed through untouched
+    assert json.loads(written[7]) == {"body": "last&"}
+
+
+def test_jsonl_from_stdin_with_format(run_cli):
+    result = run_cli("clean", "--format", "jsonl", stdin=b'{"text": "a&amp;b"}\n')
+    assert json.loads(result.stdout) == {"text": "a&b"}
+
+
+HTML = b"""<html><head><title>Page title</title>
+<meta name="author" content="Jane Doe"></head><body>
+<nav>Home | News | Politics</nav>
+<article><h1>Big news today</h1>
+<p>The council approved the new budget on Tuesday after a long debate about
+road repairs, schools and the library, which will stay open on Sundays.</p>
+<p>Residents who spoke at the meeting welcomed the decision &amp; the extra hours.</p>
+</article><footer>Privacy Policy | Terms of Use</footer></body></html>"""
+
+
+def test_html_main_text_is_extracted_then_cleaned(run_cli, tmp_path):
+    (tmp_path / "page.html").write_bytes(HTML)
+    out = tmp_path / "out"
+    report = tmp_path / "report.jsonl"
+    result = run_cli("clean", tmp_path / "page.html", "-o", out, "--report", report)
+    assert result.returncode == 0, result.stderr
+    text = (out / "page.txt").read_text()
+    assert "The council approved the new budget" in text
+    assert "welcomed the decision & the extra hours" in text
+    assert "Privacy Policy" not in text
+    [entry] = [json.loads(line) for line in report.read_text().splitlines()]
+    assert entry["metadata"]["author"] == "Jane Doe"
+
+
+def test_html_without_main_text_and_html_in_place(run_cli, tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"<html><head><title>t</title></head><body></body></html>")
+    page = tmp_path / "page.html"
+    page.write_bytes(HTML)
+    result = run_cli("clean", empty, page)
+    assert result.returncode == 1
+    assert f"{empty}: no main text found in the HTML page" in result.stderr.decode()
+    assert b"The council approved" in result.stdout
+    result = run_cli("clean", page, "--in-place")
+    assert result.returncode == 1
+    assert (
+        f"{page}: cannot rewrite HTML in place as text; use -o DIR"
+        in result.stderr.decode()
+    )
+    assert page.read_bytes() == HTML
+
+
+def test_diff_and_explain_review_without_writing(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(DIRTY)
+    result = run_cli("clean", path, "--diff", "--explain", "--color", "never")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert f"--- {path}\n" in out and f"+++ {path} (cleaned)\n" in out
+    assert "-caf\u00c3\u00a9 &amp; bar\u00a0 " in out and "+café & bar" in out
+    assert f"== {path}" in out
+    assert "FixUnicode/unescape_html+" in out
+    assert "NormalizeWhitespace/line-ending @" in out
+    assert "NormalizeWhitespace/blank-lines @" in out
+    assert "\x1b[" not in out
+    assert path.read_bytes() == DIRTY
+
+
+def test_diff_colour_always(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(DIRTY)
+    out = run_cli("clean", path, "--diff", "--color", "always").stdout.decode()
+    assert "\x1b[31m-" in out and "\x1b[32m+" in out
+
+
+def test_report_has_one_line_per_document(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes(DIRTY)
+    (tmp_path / "b.jsonl").write_text('{"id": 7, "text": "x"}\n{"text": "y&amp;"}\n')
+    report = tmp_path / "r.jsonl"
+    result = run_cli(
+        "clean",
+        tmp_path / "a.txt",
+        tmp_path / "b.jsonl",
+        "--report",
+        report,
+        "-o",
+        tmp_path / "out",
+    )
+    assert result.returncode == 0, result.stderr
+    entries = [json.loads(line) for line in report.read_text().splitlines()]
+    assert [e["id"] for e in entries] == [
+        str(tmp_path / "a.txt"),
+        "7",
+        f"{tmp_path / 'b.jsonl'}:2",
+    ]
+    first = entries[0]
+    assert first["chars_in"] == len(DIRTY.decode()) and first["chars_out"] == len(
+        CLEANED.decode()
+    )
+    assert first["edits"] == {"FixUnicode": 1, "NormalizeWhitespace": 6}
+    assert entries[2]["line"] == 2 and entries[2]["edits"] == {"FixUnicode": 1}
+
+
+def test_pipeline_toml_is_used(run_cli, tmp_path):
+    config = tmp_path / "p.toml"
+    config.write_text(
+        '[[cleaners]]\nname = "NormalizeWhitespace"\nmax_blank_lines = 0\n'
+    )
+    result = run_cli("clean", "--pipeline", config, stdin=b"a&amp;\n\n\nb\n")
+    assert result.stdout == b"a&amp;\nb\n"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[cleaners]]\nname = "NormalizeWhitespace"\nmax = 0\n')
+    result = run_cli("clean", "--pipeline", bad, stdin=b"x")
+    assert result.returncode == 2
+    assert b"unknown option(s) max" in result.stderr
+
+
+def test_stats_and_pipeline_and_cleaners_commands(run_cli, tmp_path):
+    result = run_cli("clean", "--stats", stdin=DIRTY)
+    assert b"NormalizeWhitespace" in result.stderr and b"chars in" in result.stderr
+    toml = run_cli("pipeline").stdout.decode()
+    assert '[[cleaners]]\nname = "FixUnicode"' in toml
+    config = tmp_path / "p.toml"
+    config.write_text(toml)
+    assert run_cli("pipeline", config).stdout.decode() == toml
+    listing = run_cli("cleaners").stdout.decode()
+    assert "NormalizeWhitespace:" in listing and "max_blank_lines = 1" in listing
+
+
+def test_seeds_review_command_from_the_readme(run_cli):
+    result = run_cli("clean", SEEDS, "--diff", "--explain")
+    assert result.returncode == 0, result.stderr

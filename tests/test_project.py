@@ -1,0 +1,32 @@
+"""The repository keeps its promises: README commands, CI, runnable examples."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def readme_commands() -> list[str]:
+    return re.findall(r"```bash\n(.+?)\n```", README, flags=re.S)
+
+
+def test_readme_opens_with_the_two_commands():
+    first_two = readme_commands()[:2]
+    assert len(first_two) == 2
+    assert "cleantext clean seeds/" in first_two[0]
+    assert first_two[1].endswith("pytest")
+    assert README.index(first_two[1]) < README.index("## ")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert readme_commands()[1] in ci
+
+
+def test_readme_python_examples_run():
+    blocks = re.findall(r"```python\n(.+?)\n```", README, flags=re.S)
+    library_example = blocks[0]
+    exec(compile(library_example, "README.md", "exec"), {})
