@@ -29,9 +29,11 @@ class Cleaner:
     name: ClassVar[str] = "Cleaner"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Register the subclass under its own `name`, by default its class name."""
         super().__init_subclass__(**kwargs)
-        cls.name = cls.__name__
-        _REGISTRY[cls.__name__] = cls
+        if "name" not in cls.__dict__:
+            cls.name = cls.__name__
+        _REGISTRY[cls.name] = cls
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError

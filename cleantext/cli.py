@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -26,6 +27,7 @@ from cleantext.pipeline import Pipeline
 from cleantext.render import colourise_diff
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+MAX_ERRORS_SHOWN_PER_INPUT = 20
 
 CLEAN_EXAMPLES = """\
 examples:
@@ -234,11 +236,17 @@ def run_clean(args: argparse.Namespace) -> int:
         colour=_use_colour(args.color),
     )
     problems = 0
+    shown_per_source: dict[str, int] = {}
 
     def on_error(error: InputError) -> None:
         nonlocal problems
         problems += 1
-        _say(f"cleantext: error: {error}")
+        shown = shown_per_source.get(error.source, 0)
+        shown_per_source[error.source] = shown + 1
+        if shown < MAX_ERRORS_SHOWN_PER_INPUT:
+            _say(f"cleantext: error: {error}")
+        elif shown == MAX_ERRORS_SHOWN_PER_INPUT:
+            _say(f"cleantext: error: {error.source}: further errors not shown")
 
     def on_warning(message: str) -> None:
         _say(f"cleantext: warning: {message}")
@@ -327,10 +335,20 @@ def run_cleaners(args: argparse.Namespace) -> int:
     for name, cls in registered_cleaners().items():
         summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
         print(f"{name}: {summary}")
-        if name != "Pipeline":
-            for option, value in cls().options().items():
-                print(f"    {option} = {json.dumps(value)}")
+        for option, value in _default_options(cls).items():
+            print(f"    {option} = {json.dumps(value)}")
     return EXIT_OK
+
+
+def _default_options(cls: type) -> dict:
+    """A cleaner's options with their defaults ("required" where there is none)."""
+    if not dataclasses.is_dataclass(cls):
+        return {}
+    return {
+        f.name: f.default if f.default is not dataclasses.MISSING else "required"
+        for f in dataclasses.fields(cls)
+        if f.init
+    }
 
 
 if __name__ == "__main__":

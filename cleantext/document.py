@@ -15,8 +15,9 @@ from typing import Any
 class Edit:
     """One change made by one cleaner.
 
-    `position` is the character offset of `before` in the text as that cleaner received
-    it, so an edit can be located without replaying the whole pipeline.
+    `position` is the character offset of `before` in the text as the rule saw it: the
+    text the cleaner received, or, for a cleaner that works in passes, the output of
+    its previous pass (NormalizeWhitespace fixes characters, then blank lines).
     """
 
     cleaner: str

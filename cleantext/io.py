@@ -39,12 +39,14 @@ _HTML_METADATA_FIELDS = (
 
 
 class InputError(Exception):
-    """An input that cannot be processed; `where` is `path` or `path:line`."""
+    """An input, or one line of it, that cannot be processed; says where and why."""
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
         self.message = message
+        self.where = source if line is None else f"{source}:{line}"
+        super().__init__(f"{self.where}: {message}")
 
 
 def detect_format(path: Path | None, forced: str | None = None) -> str:
@@ -56,20 +58,28 @@ def detect_format(path: Path | None, forced: str | None = None) -> str:
     return _EXTENSION_FORMATS.get(path.suffix.lower(), "text")
 
 
-def decode_text(data: bytes, where: str, errors: str = "strict") -> str:
-    """Decode UTF-8, refusing binary data and locating invalid bytes."""
+def decode_text(
+    data: bytes, where: str, errors: str = "strict", line: int | None = None
+) -> str:
+    """Decode UTF-8, refusing binary data and locating invalid bytes.
+
+    `line` is given when `data` is one line of a larger file (a JSONL record).
+    """
     nul = data.find(b"\x00", 0, _BINARY_SNIFF_BYTES)
     if nul != -1:
-        raise InputError(where, f"binary file (NUL byte at offset {nul}); skipped")
+        what = "binary data" if line else "binary file"
+        raise InputError(where, f"{what} (NUL byte at offset {nul}); skipped", line)
     try:
         return data.decode("utf-8", errors=errors)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        row = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        position = f"column {column}" if line else f"line {row}, column {column}"
         raise InputError(
             where,
-            f"invalid UTF-8 at byte {exc.start} (line {line}, column {column}): "
+            f"invalid UTF-8 at byte {exc.start} ({position}): "
             f"{exc.reason}; use --encoding-errors=replace to substitute U+FFFD",
+            line,
         ) from None
 
 
@@ -104,22 +114,21 @@ def iter_jsonl(
     `field` yields an error (and no record); blank lines yield neither.
     """
     for number, raw in enumerate(stream, start=1):
-        location = f"{where}:{number}"
         if not raw.strip():
             yield JsonlLine(number, raw, None, None)
             continue
         try:
-            record = json.loads(decode_text(raw, location, errors))
+            record = json.loads(decode_text(raw, where, errors, line=number))
         except InputError as exc:
             yield JsonlLine(number, raw, None, exc)
             continue
         except json.JSONDecodeError as exc:
             message = f"malformed JSON: {exc.msg} (column {exc.colno})"
-            yield JsonlLine(number, raw, None, InputError(location, message))
+            yield JsonlLine(number, raw, None, InputError(where, message, number))
             continue
         problem = _record_problem(record, field)
         if problem:
-            yield JsonlLine(number, raw, None, InputError(location, problem))
+            yield JsonlLine(number, raw, None, InputError(where, problem, number))
         else:
             yield JsonlLine(number, raw, record, None)
 

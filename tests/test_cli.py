@@ -331,3 +331,22 @@ def test_stats_and_pipeline_and_cleaners_commands(run_cli, tmp_path):
 def test_seeds_review_command_from_the_readme(run_cli):
     result = run_cli("clean", SEEDS, "--diff", "--explain")
     assert result.returncode == 0, result.stderr
+
+
+def test_errors_per_input_are_capped_but_all_counted(run_cli, tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_bytes(b"not json\n" * 30 + b'{"text": "ok"}\n')
+    result = run_cli("clean", path)
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1
+    assert sum("malformed JSON" in line for line in err) == 20
+    assert f"cleantext: error: {path}: further errors not shown" in err
+    assert err[-1] == "cleantext: 30 problem(s) reported above"
+    assert result.stdout.decode().splitlines()[-1] == '{"text": "ok"}'
+
+
+def test_binary_jsonl_lines_are_named_as_lines(run_cli, tmp_path):
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(b'{"text": "a"}\n\x00\x01\x02\n')
+    err = run_cli("clean", path).stderr.decode()
+    assert f"{path}:2: binary data (NUL byte at offset 0); skipped" in err

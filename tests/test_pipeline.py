@@ -151,3 +151,17 @@ def test_steps_must_be_callable():
 def test_registry_lists_builtins():
     names = cleantext.registered_cleaners()
     assert {"FixUnicode", "NormalizeWhitespace", "Pipeline"} <= set(names)
+
+
+def test_a_cleaner_may_choose_its_registered_name():
+    @dataclass
+    class Polite(Cleaner):
+        name = "please-clean"
+
+        def __call__(self, doc):
+            return doc
+
+    assert cleantext.registered_cleaners()["please-clean"] is Polite
+    assert (
+        Pipeline.from_toml_string('[[cleaners]]\nname = "please-clean"\n')("x") == "x"
+    )
