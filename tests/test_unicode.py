@@ -124,3 +124,12 @@ def test_the_skip_gate_never_changes_the_result(text):
     for line in text.splitlines(keepends=True):
         if not cleaner._needs_ftfy(line):
             assert ftfy.fix_text(line, cleaner._config) == line
+
+
+def test_control_characters_ftfy_deletes_do_not_split_lines():
+    # Found by hypothesis: "\x0b" split the line, ftfy deleted it, and the next pass
+    # saw "Ü¤" as one unit and decoded it as mojibake.
+    import cleantext
+
+    once = cleantext.clean("Ü\x0b¤")
+    assert cleantext.clean(once) == once

@@ -25,11 +25,12 @@ _FTFY_TRIGGER = regex.compile(
     + regex.escape("".join(map(chr, CONTROL_CHARS)) + "".join(map(chr, LIGATURES)))
     + r"\x80-\x9f\ud800-\udfff]|&#?[0-9A-Za-z]{1,24};"
 )
-# Lines end at every terminator NormalizeWhitespace turns into "\n", so a line is the
-# same unit before and after it runs (ftfy's HTML "auto" mode looks for "<" per line).
+# Lines end at the terminators NormalizeWhitespace turns into "\n" and ftfy keeps, so a
+# line is the same unit before and after both run (ftfy's HTML "auto" mode looks for
+# "<" per line). Not at U+000B or U+0085: ftfy deletes the first as a control
+# character and reads the second as a Windows-1252 "…", which would merge lines.
 _LINE = regex.compile(
-    r"[^\n\r\u2028\u2029\x85\x0b\x0c]*(?:\r\n|[\n\r\u2028\u2029\x85\x0b\x0c])"
-    r"|[^\n\r\u2028\u2029\x85\x0b\x0c]+"
+    r"[^\n\r\u2028\u2029\x0c]*(?:\r\n|[\n\r\u2028\u2029\x0c])|[^\n\r\u2028\u2029\x0c]+"
 )
 _MAX_ROUNDS = 4
 
