@@ -22,7 +22,13 @@ from pathlib import Path
 
 import regex
 
-from cleantext import Document, FixUnicode, NormalizeWhitespace, Pipeline
+from cleantext import (
+    DropBoilerplate,
+    DropDuplicates,
+    FixUnicode,
+    NormalizeWhitespace,
+    Pipeline,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -81,8 +87,15 @@ def main() -> None:
 
     steps: dict[str, Callable[[str], object]] = {
         "regex word scan (floor)": _WORD.findall,
-        "FixUnicode": lambda t: FixUnicode()(Document(t)),
-        "NormalizeWhitespace": lambda t: NormalizeWhitespace()(Document(t)),
+        **{
+            cleaner.name: Pipeline([cleaner]).clean
+            for cleaner in (
+                FixUnicode(),
+                NormalizeWhitespace(),
+                DropBoilerplate(),
+                DropDuplicates(),
+            )
+        },
         "default pipeline": Pipeline.default().clean,
         "default pipeline, explain=True": Pipeline.default(explain=True).clean,
     }

@@ -11,7 +11,12 @@ from functools import lru_cache
 
 from cleantext.blocks import Block, join_blocks, split_blocks
 from cleantext.cleaner import Cleaner, ConfigError, registered_cleaners
-from cleantext.cleaners import FixUnicode, NormalizeWhitespace
+from cleantext.cleaners import (
+    DropBoilerplate,
+    DropDuplicates,
+    FixUnicode,
+    NormalizeWhitespace,
+)
 from cleantext.document import Document, Edit
 from cleantext.pipeline import CleanerStats, Pipeline
 
@@ -23,6 +28,8 @@ __all__ = [
     "CleanerStats",
     "ConfigError",
     "Document",
+    "DropBoilerplate",
+    "DropDuplicates",
     "Edit",
     "FixUnicode",
     "NormalizeWhitespace",

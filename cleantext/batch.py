@@ -263,7 +263,7 @@ class BatchCleaner:
     ) -> None:
         if self.report is None:
             return
-        entry = {"id": doc.id, "source": source}
+        entry = {"id": doc.id, "input": source}
         if line is not None:
             entry["line"] = line
         entry |= {

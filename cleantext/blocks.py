@@ -11,7 +11,7 @@ of lines might be code or a table, it is treated as one, which protects it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -98,6 +98,27 @@ def split_blocks(text: str) -> list[Block]:
 def join_blocks(blocks: Sequence[Block]) -> str:
     """The inverse of `split_blocks`."""
     return "".join(block.text + block.sep for block in blocks)
+
+
+def remove_blocks(blocks: Sequence[Block], drop: set[int]) -> list[Block]:
+    """The blocks not in `drop`, with paragraph breaks and the text's ending kept.
+
+    A kept block takes the widest separator among its own and those of the dropped
+    blocks that followed it, so a blank line between paragraphs survives; the new last
+    block ends the text the way the old last block did (with or without a newline).
+    """
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index not in drop:
+            kept.append(block)
+        elif kept and block.sep.count("\n") > kept[-1].sep.count("\n"):
+            kept[-1] = replace(kept[-1], sep=block.sep)
+    if kept and kept[-1].kind == BLANK and len(kept) == 1:
+        return []
+    if kept and len(blocks) - 1 in drop:
+        ending = "\n" if "\n" in blocks[-1].sep else ""
+        kept[-1] = replace(kept[-1], sep=ending)
+    return kept
 
 
 def iter_prose(blocks: Sequence[Block]) -> Iterator[tuple[int, Block]]:

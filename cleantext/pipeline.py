@@ -58,9 +58,17 @@ class Pipeline(Cleaner):
     @classmethod
     def default(cls, *, explain: bool = False) -> Pipeline:
         """The recommended pipeline for scraped web text."""
-        from cleantext.cleaners import FixUnicode, NormalizeWhitespace
+        from cleantext.cleaners import (
+            DropBoilerplate,
+            DropDuplicates,
+            FixUnicode,
+            NormalizeWhitespace,
+        )
 
-        return cls([FixUnicode(), NormalizeWhitespace()], explain=explain)
+        return cls(
+            [FixUnicode(), NormalizeWhitespace(), DropBoilerplate(), DropDuplicates()],
+            explain=explain,
+        )
 
     @overload
     def __call__(self, item: str) -> str: ...

@@ -1,6 +1,8 @@
 """Built-in cleaners, one module per family. Importing this package registers them."""
 
+from cleantext.cleaners.boilerplate import DropBoilerplate
+from cleantext.cleaners.duplicates import DropDuplicates
 from cleantext.cleaners.unicode import FixUnicode
 from cleantext.cleaners.whitespace import NormalizeWhitespace
 
-__all__ = ["FixUnicode", "NormalizeWhitespace"]
+__all__ = ["DropBoilerplate", "DropDuplicates", "FixUnicode", "NormalizeWhitespace"]

@@ -53,14 +53,18 @@ class RuleSet:
             lambda match: self._by_group[match.lastgroup].replacement, text
         )
 
-    def apply(self, text: str, doc: Document, cleaner: str) -> str:
-        """Replace every match, recording one edit per change on `doc`."""
+    def apply(self, text: str, doc: Document, cleaner: str, offset: int = 0) -> str:
+        """Replace every match, recording one edit per change on `doc`.
+
+        `offset` is added to edit positions when `text` is part of the document.
+        """
 
         def replace(match: regex.Match) -> str:
             rule = self._by_group[match.lastgroup]
             before = match.group()
             if before != rule.replacement:
-                doc.record(cleaner, rule.name, before, rule.replacement, match.start())
+                position = offset + match.start()
+                doc.record(cleaner, rule.name, before, rule.replacement, position)
             return rule.replacement
 
         return self._pattern.sub(replace, text)

@@ -1,0 +1,302 @@
+"""DropBoilerplate: remove scraper junk lines, trailers and tables of contents.
+
+Decisions, in order, each with the name of what made it:
+1. rules (`rules/boilerplate.toml` plus users' files) mark single lines as junk, as
+   metadata (date, author, source: kept in `Document.metadata`), as the start of a
+   trailer, or as a table-of-contents heading;
+2. section logic: a trailer heading after the article body has started drops itself
+   and everything after it (unless as many body paragraphs follow it as precede it:
+   then only the heading goes); a table of contents is dropped with the entries that
+   repeat lines found elsewhere in the document; standalone lines naming the
+   document's source or author go;
+3. context: a run of lines that are not clearly prose, with junk (or the document's
+   edge) on both sides, is junk too, unless it is a short sentence or a heading
+   within `heading_distance` characters of a good paragraph.
+Only prose blocks are judged; tables and code are content (they go only inside a
+trailer). A document without an article body (a prose line of 20 or more words) has
+no yardstick for junk and keeps all its lines; quality filters judge such documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from cleantext.blocks import LIST_ITEM, Block, join_blocks, remove_blocks, split_blocks
+from cleantext.cleaner import Cleaner
+from cleantext.document import Document
+from cleantext.junk_rules import (
+    METADATA,
+    METADATA_FIELDS,
+    TOC,
+    TRAILER,
+    JunkCatalogue,
+    line_core,
+)
+from cleantext.linescore import LineScore, score_line, stopwords
+from cleantext.rules import RuleSet, builtin_rules
+
+_JUNK, _GOOD, _OTHER = "junk", "good", "other"
+_MAX_TOC_ENTRY_WORDS = 20
+_MIN_BODY_WORDS = 20  # the article body starts at its first real paragraph
+_KEY_PUNCTUATION = regex.compile(r"[\s:.!?…]+$")
+_BRACKET_MARK = regex.compile(r"\s?\[[^\[\]]{0,30}\]")
+
+
+def comparison_key(text: str) -> str:
+    """A line reduced for equality tests: its core without bracketed marks such as
+    '[edit]' or '[2]', case-folded, spaces collapsed, closing punctuation dropped."""
+    core = _BRACKET_MARK.sub("", line_core(text))
+    return " ".join(_KEY_PUNCTUATION.sub("", core).casefold().split())
+
+
+@dataclass
+class _Line:
+    """What DropBoilerplate knows about one prose block."""
+
+    index: int
+    core: str
+    score: LineScore
+    verdict: str = _OTHER
+    rule: str = ""
+
+
+def _is_body(line: _Line) -> bool:
+    return line.score.good and line.score.words >= _MIN_BODY_WORDS
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words other than stop words start with a capital, as titles do."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    content = [w for w in words if w.lower().strip(".,:;!?\"'’") not in stopwords()]
+    capitalised = [w for w in content if _first_letter(w).isupper()]
+    return (
+        bool(content)
+        and _first_letter(words[0]).isupper()
+        and (len(capitalised) >= 0.6 * len(content))
+    )
+
+
+def _first_letter(word: str) -> str:
+    return next((ch for ch in word if ch.isalpha()), "")
+
+
+def _outweighs_article(lines: dict[int, _Line], heading: int) -> bool:
+    """Whether more body paragraphs follow a trailer heading than precede it.
+
+    Then the heading is not where the article ends (Q&A pages put 'Add a comment'
+    under the question and before the answers), and cutting there would lose content.
+    """
+    before = sum(_is_body(line) for i, line in lines.items() if i < heading)
+    after = sum(_is_body(line) for i, line in lines.items() if i > heading)
+    return after >= before
+
+
+@dataclass
+class DropBoilerplate(Cleaner):
+    """Drop junk lines, trailers and tables of contents, and say which rule did it."""
+
+    rule_files: tuple[str, ...] = ()
+    disable_rules: tuple[str, ...] = ()
+    context: bool = True
+    heading_distance: int = 200
+    drop_citations: bool = False
+    _catalogue: JunkCatalogue = field(init=False, repr=False, compare=False)
+    _inline: RuleSet = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._catalogue = JunkCatalogue.load(self.rule_files, self.disable_rules)
+        inline = builtin_rules("inline-junk")
+        if self.drop_citations:
+            inline += builtin_rules("citation-marks")
+        self._inline = RuleSet(inline)
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = split_blocks(doc.text)
+        lines = {
+            i: _Line(i, line_core(b.text), score_line(b.text))
+            for i, b in enumerate(blocks)
+            if b.is_prose
+        }
+        body_start = next(
+            (i for i, b in enumerate(blocks) if not b.is_prose or _is_body(lines[i])),
+            None,
+        )
+        trailer = None
+        if body_start is not None:  # no article, no yardstick: leave lines alone
+            trailer = self._apply_rules(blocks, lines, body_start, doc.metadata)
+            self._drop_repeats_of_metadata(lines, doc.metadata)
+            if self.context:
+                self._spread_by_context(blocks, lines, body_start)
+        return self._rebuild(doc, blocks, lines, trailer)
+
+    # --- decisions ----------------------------------------------------------------
+
+    def _apply_rules(
+        self,
+        blocks: list[Block],
+        lines: dict[int, _Line],
+        body_start: int,
+        metadata: dict,
+    ) -> int | None:
+        """Judge lines by the rules; return where a trailer starts, if one does."""
+        for i, line in lines.items():
+            if line.verdict == _JUNK:
+                continue  # already taken by a trailer or a table of contents
+            in_head = i < body_start
+            words = len(line.core.split())
+            found = self._catalogue.first_match(line.core, words, in_head)
+            if found is None:
+                continue
+            rule, match = found
+            if rule.action == TRAILER:
+                if i <= body_start:
+                    continue
+                if _outweighs_article(lines, i):
+                    line.verdict, line.rule = _JUNK, f"{rule.name} (heading only)"
+                    continue
+                for j in range(i, len(blocks)):
+                    junk = lines.setdefault(j, _Line(j, "", score_line("")))
+                    junk.verdict, junk.rule = _JUNK, rule.name
+                return i
+            if rule.action == TOC:
+                self._drop_table_of_contents(blocks, lines, i, rule.name)
+                continue
+            if rule.action == METADATA:
+                for name in METADATA_FIELDS:
+                    value = match.groupdict().get(name)
+                    if value and name not in metadata:
+                        metadata[name] = value.strip()
+            line.verdict, line.rule = _JUNK, rule.name
+        return None
+
+    def _drop_table_of_contents(
+        self, blocks: list[Block], lines: dict[int, _Line], heading: int, rule: str
+    ) -> None:
+        """Drop a contents heading and the entries under it that repeat other lines.
+
+        Entries are the list items under the heading (or, when it is not followed by a
+        list, the short lines under it); only those repeating a line found elsewhere
+        in the document go, so a real heading right after the contents stays.
+        """
+        listed = heading + 1 in lines and blocks[heading + 1].kind == LIST_ITEM
+        end = heading + 1
+        while (
+            end in lines
+            and (blocks[end].kind == LIST_ITEM if listed else not lines[end].score.good)
+            and lines[end].score.words <= _MAX_TOC_ENTRY_WORDS
+        ):
+            end += 1
+        entries = range(heading + 1, end)
+        elsewhere = {
+            comparison_key(blocks[i].text) for i in lines if not heading <= i < end
+        }
+        repeated = [i for i in entries if comparison_key(blocks[i].text) in elsewhere]
+        if len(repeated) >= 2 and len(repeated) >= 0.6 * len(entries):
+            for i in [heading, *repeated]:
+                lines[i].verdict, lines[i].rule = _JUNK, rule
+
+    def _drop_repeats_of_metadata(
+        self, lines: dict[int, _Line], metadata: dict
+    ) -> None:
+        """Lines that only name the document's source or author ('  • Al Jazeera')."""
+        names = {
+            comparison_key(metadata[key])
+            for key in ("source", "author")
+            if isinstance(metadata.get(key), str)
+        }
+        for line in lines.values():
+            if line.verdict != _JUNK and comparison_key(line.core) in names:
+                line.verdict, line.rule = _JUNK, "source-line"
+
+    def _spread_by_context(
+        self, blocks: list[Block], lines: dict[int, _Line], body_start: int
+    ) -> None:
+        """Junk on both sides makes the lines between junk, jusText-style."""
+        verdicts = [self._context_class(i, lines) for i in range(len(blocks))]
+        i = 0
+        while i < len(blocks):
+            if verdicts[i] != _OTHER:
+                i += 1
+                continue
+            end = i
+            while end < len(blocks) and verdicts[end] == _OTHER:
+                end += 1
+            left = verdicts[i - 1] if i > 0 else None
+            right = verdicts[end] if end < len(blocks) else None
+            if left in (_JUNK, None) and right in (_JUNK, None) and (left or right):
+                for j in range(i, end):
+                    self._judge_in_junk_context(blocks, lines, verdicts, j, body_start)
+            i = end
+
+    @staticmethod
+    def _context_class(i: int, lines: dict[int, _Line]) -> str:
+        line = lines.get(i)
+        if line is None:
+            return _GOOD  # tables and code are content
+        if line.verdict == _JUNK:
+            return _JUNK
+        return _GOOD if line.score.good else _OTHER
+
+    def _judge_in_junk_context(
+        self,
+        blocks: list[Block],
+        lines: dict[int, _Line],
+        verdicts: list[str],
+        j: int,
+        body_start: int,
+    ) -> None:
+        """Junk, unless a short sentence or a heading close above good prose.
+
+        Above the article any short line may be its title or kicker; inside it, only
+        a Title Case line counts as a heading ("The Road Ahead", not "Best deals
+        today").
+        """
+        line = lines[j]
+        heading_like = j < body_start or _title_case(line.core)
+        if line.score.sentence_like or (
+            heading_like and self._near_good(blocks, verdicts, j)
+        ):
+            return
+        line.verdict = _JUNK
+        line.rule = f"context (score {line.score.score:.2f})"
+
+    def _near_good(self, blocks: list[Block], verdicts: list[str], j: int) -> bool:
+        """A heading within `heading_distance` characters of a good block after it."""
+        distance = 0
+        for k in range(j + 1, len(blocks)):
+            if verdicts[k] == _GOOD:
+                return True
+            distance += len(blocks[k].text)
+            if distance > self.heading_distance:
+                return False
+        return False
+
+    # --- output -------------------------------------------------------------------
+
+    def _rebuild(
+        self,
+        doc: Document,
+        blocks: list[Block],
+        lines: dict[int, _Line],
+        trailer: int | None,
+    ) -> Document:
+        """Record an edit per dropped line (one for a whole trailer), fix inline junk
+        in the kept prose, and join what is left."""
+        drop = {i for i, line in lines.items() if line.verdict == _JUNK}
+        offset = 0
+        for i, block in enumerate(blocks):
+            if i == trailer:
+                doc.record(
+                    self.name, lines[i].rule, join_blocks(blocks[i:]), "", offset
+                )
+                break
+            if i in drop:
+                doc.record(self.name, lines[i].rule, block.text, "", offset)
+            elif block.is_prose:
+                fixed = self._inline.apply(block.text, doc, self.name, offset)
+                blocks[i] = replace(block, text=fixed)
+            offset += len(block.text) + len(block.sep)
+        doc.text = join_blocks(remove_blocks(blocks, drop))
+        return doc

@@ -1,0 +1,417 @@
+"""DropBoilerplate: what must go, what must never go, and why (the rule's name)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import ConfigError, Document, DropBoilerplate, DropDuplicates, Pipeline
+from tests.conftest import ROOT
+
+BODY = (
+    "The city council approved the new budget on Tuesday after a long debate about "
+    "road repairs, school funding and library hours, ending weeks of negotiation."
+)
+BODY_2 = (
+    "Opponents argued that the higher parking fees will hurt small businesses in the "
+    "town centre, and they promised to raise the issue again at the next meeting."
+)
+
+
+def drop(text: str, **options) -> Document:
+    return DropBoilerplate(**options)(Document(text, explain=True))
+
+
+def article(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def rules_fired(doc: Document) -> list[str]:
+    return [edit.rule for edit in doc.edits]
+
+
+# --- the seeds' junk, one test each ---
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule"),
+    [
+        ("0", "counter"),
+        ("92", "counter"),
+        ("logo", "image-residue"),
+        ("Orange background", "image-residue"),
+        ("timean hour ago", "time-icon-ago"),
+        ("time2 hours ago", "time-icon-ago"),
+        ("Try Our AI Features", "try-ai-features"),
+        ("Explore what Daily8 AI can do for you:", "try-ai-features"),
+    ],
+)
+def test_seed_junk_above_the_article(junk, rule):
+    doc = drop(article("Headline of the story", junk, BODY, BODY_2))
+    assert doc.text == article("Headline of the story", BODY, BODY_2)
+    assert rules_fired(doc) == [rule]
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule"),
+    [
+        ("DOWNLOAD THE APP", "download-app"),
+        ("Get Started Now: Download the App", "download-app"),
+        (
+            "Ready to dive into a world of global content with local flavor? Download "
+            "Daily8 app today from your preferred app store and start exploring.",
+            "app-promo-sentence",
+        ),
+        ("app-storeplay-store", "app-store-badges"),
+        ("No comments yet...", "comment-widget"),
+        ("Orange background", "image-residue"),
+        ("Share your insights in the comments below!", "engagement-bait"),
+        ("Calls to Action", "calls-to-action-heading"),
+    ],
+)
+def test_seed_junk_inside_or_after_the_article(junk, rule):
+    doc = drop(article(BODY, junk, BODY_2))
+    assert doc.text == article(BODY, BODY_2)
+    assert rules_fired(doc) == [rule]
+
+
+def test_byline_with_view_counter_goes_to_metadata():
+    doc = drop(
+        article("Trump And Putin: A 2025 Meeting?", "by Jhon Lennon 33 views", BODY)
+    )
+    assert doc.text == article("Trump And Putin: A 2025 Meeting?", BODY)
+    assert doc.metadata == {"author": "Jhon Lennon"}
+
+
+def test_source_glued_to_relative_time_goes_to_metadata():
+    doc = drop(
+        article("Headline", "Al Jazeeraa day ago", BODY, "  • Al Jazeera", BODY_2)
+    )
+    assert doc.text == article("Headline", BODY, BODY_2)
+    assert doc.metadata == {"source": "Al Jazeera"}
+    assert rules_fired(doc) == ["source-ago", "source-line"]
+
+
+def test_dateline_goes_to_metadata():
+    doc = drop(article("2025-02-27 09:02:00", "The Title of the Piece", BODY))
+    assert doc.text == article("The Title of the Piece", BODY)
+    assert doc.metadata == {"date": "2025-02-27 09:02:00"}
+
+
+def test_a_verb_before_a_relative_time_is_not_a_source():
+    doc = drop(article("Question title?", "Asked 3 years ago", BODY))
+    assert doc.text == article("Question title?", BODY)
+    assert doc.metadata == {}
+
+
+def test_related_articles_and_everything_after_them_go():
+    other = "US appeals court lifts injunction on Trump effort to slash foreign aid"
+    text = article(
+        BODY, BODY_2, BODY, "Related Articles", other, other, "Al Jazeera", BODY_2
+    )
+    doc = drop(text)
+    assert doc.text == article(BODY, BODY_2, BODY)
+    [edit] = doc.edits
+    assert edit.rule == "related-content" and edit.before.startswith("Related Articles")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "You may also like",
+        "More from Engineering",
+        "Recommended for you",
+        "Read next",
+        "Trending now",
+        "Comments",
+        "Leave a Reply",
+        "## Related stories",
+    ],
+)
+def test_trailer_headings(heading):
+    doc = drop(article(BODY, BODY_2, heading, "Some other headline", "Another one"))
+    assert doc.text == article(BODY, BODY_2)
+
+
+def test_no_trailer_before_the_article_starts():
+    text = article("Related", BODY, BODY_2)
+    assert drop(text).text == text  # above the article it could be a kicker
+
+
+def test_trailer_heading_followed_by_more_article_than_before_only_drops_itself():
+    doc = drop(article(BODY, "Add a comment", BODY_2, BODY + " Again."))
+    assert doc.text == article(BODY, BODY_2, BODY + " Again.")
+    assert rules_fired(doc) == ["comments-section (heading only)"]
+
+
+def test_table_of_contents_goes_and_real_headings_stay():
+    text = article(
+        "Table of Contents",
+        "- Background",
+        "- What Happens Next",
+        "Background",
+        BODY,
+        "What Happens Next",
+        BODY_2,
+    )
+    doc = drop(text)
+    assert doc.text == article("Background", BODY, "What Happens Next", BODY_2)
+    assert set(rules_fired(doc)) == {"table-of-contents"}
+
+
+def test_contents_list_that_repeats_nothing_is_kept():
+    text = article(BODY, "Contents", "- Flour", "- Sugar", BODY_2)
+    assert drop(text).text == text
+
+
+def test_real_heading_right_after_the_contents_stays():
+    text = article(
+        BODY,
+        "Contents",
+        "- Geography",
+        "- History",
+        "Introduction",
+        "Geography",
+        BODY_2,
+        "History",
+        BODY,
+    )
+    out = drop(text).text
+    assert "Introduction\n" in out and "- Geography" not in out
+
+
+# --- what other sites leave ---
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "We use cookies to improve your experience and to show you relevant ads.",
+        "Accept all",
+        "Advertisement",
+        "Story continues below",
+        "Share this article",
+        "Facebook Twitter WhatsApp Email",
+        "Sign up for our newsletter to get the latest news delivered to your inbox.",
+        "Home > News > Politics",
+        "© 2024 Example Media. All rights reserved.",
+        "Privacy Policy | Terms of Use",
+        "Listen to this article · 4:12 min",
+        "5 min read",
+        "Photograph: Getty Images",
+        "(Photo by Jane Doe/Reuters)",
+        "Jump to Recipe",
+        "Print Recipe",
+        "★★★★☆",
+        "4.8 from 126 votes",
+        "Add to cart",
+        "Reply",
+        "Quote",
+        "Reply | Quote | Report",
+        "Posted by hwtinker on March 2, 2024",
+        "Joined: 2019",
+        "Sign in",
+        "Subscribe",
+        "Copy code",
+        "Tags: politics, russia",
+        "2 hours ago",
+    ],
+)
+def test_generic_junk_lines(junk):
+    doc = drop(article(BODY, junk, BODY_2))
+    assert doc.text == article(BODY, BODY_2), junk
+    assert len(doc.edits) == 1 and doc.edits[0].rule
+
+
+def test_wiki_marks_are_removed_inline():
+    doc = drop(article("History[edit]", BODY + "[citation needed]", BODY_2))
+    assert doc.text == article("History", BODY, BODY_2)
+    assert rules_fired(doc) == ["wiki-edit-mark", "citation-needed"]
+
+
+def test_citation_marks_only_when_asked():
+    text = article(BODY, "It is meaningful [1, 2]. It matters.[3]", BODY_2)
+    assert drop(text).text == text
+    cleaned = drop(text, drop_citations=True).text
+    assert "It is meaningful. It matters." in cleaned
+
+
+def test_short_lines_between_junk_are_junk_with_a_score():
+    text = article(
+        BODY,
+        "Advertisement",
+        "Sponsored by Acme",
+        "Best deals today",
+        "Story continues below",
+        BODY_2,
+    )
+    doc = drop(text)
+    assert doc.text == article(BODY, BODY_2)
+    context_rules = [r for r in rules_fired(doc) if r.startswith("context (score ")]
+    assert len(context_rules) == 1  # "Best deals today"; the other two are rules
+
+
+def test_short_sentence_and_heading_next_to_junk_stay():
+    text = article(
+        "logo",
+        "City council approves budget",
+        "Advertisement",
+        BODY,
+        "Advertisement",
+        "Others are more sceptical.",
+        "Advertisement",
+        BODY_2,
+    )
+    doc = drop(text)
+    assert doc.text == article(
+        "City council approves budget", BODY, "Others are more sceptical.", BODY_2
+    )
+
+
+# --- what must never go ---
+
+NEVER = [
+    "Ingredients",
+    "- 2 eggs",
+    "Pros:",
+    "Cons:",
+    "FAQ: Key Questions Addressed",
+    "Did You Know?",
+    "Best, Maria",
+    "Time.news Editor: Dr. Sharma, thank you for joining us.",
+    "The report drew 3,000 comments from residents.",
+    "Users can download the report from the council website.",
+    "The video has 2 million views and counting, officials said.",
+    "“Trust is the backbone of diplomacy,” says Fiona Hill.",
+    "Comments from residents were mostly positive.",
+    "Share prices fell 3% on Monday.",
+    "| Strategy | Description |\n| --- | --- |\n| Share | Reply |",
+    "```\nReply\nShare\nAdvertisement\n```",
+    "Related work has shown the same effect in mice.",
+]
+
+
+@pytest.mark.parametrize("line", NEVER)
+def test_never_dropped(line):
+    text = article(BODY, line, BODY_2)
+    assert drop(text).text == text
+
+
+def test_documents_without_an_article_are_left_alone():
+    for text in ["ok", "Reply\nShare\n", "Advertisement", "logo\n0\n92\n"]:
+        assert drop(text).text == text
+
+
+def seed_content(name: str) -> str:
+    lines = (ROOT / "benchmarks" / "junk_eval" / "seeds" / f"{name}.ann").read_text()
+    return "".join(
+        line[2:] + "\n" for line in lines.splitlines() if line.startswith("K|")
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        p.stem
+        for p in sorted((ROOT / "benchmarks" / "junk_eval" / "seeds").glob("*.ann"))
+    ],
+)
+def test_every_seed_content_line_survives(name):
+    """The seeds with their junk lines removed are clean: nothing more may go."""
+    text = seed_content(name)
+    pipeline = Pipeline([DropBoilerplate(), DropDuplicates()])
+    assert pipeline(text) == text
+
+
+# --- configuration ---
+
+
+def test_user_rule_files_and_disabled_rules(tmp_path):
+    rules = tmp_path / "mine.toml"
+    rules.write_text(
+        '[[rule]]\nname = "house-promo"\naction = "drop"\n'
+        "pattern = '''try acme pro free'''\n"
+    )
+    text = article(BODY, "Try Acme Pro free!", "logo", BODY_2)
+    doc = drop(text, rule_files=(str(rules),), disable_rules=("image-residue",))
+    assert doc.text == article(BODY, "logo", BODY_2)
+    assert rules_fired(doc) == ["house-promo"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[rule]]\nname = "x"\naction = "explode"\npattern = "x"\n', "action must be"),
+        ('[[rule]]\nname = "x"\naction = "drop"\npattern = "("\n', "invalid pattern"),
+        (
+            '[[rule]]\nname = "x"\naction = "drop"\nmatch = "search"\npattern = "x"\n',
+            "needs max_words",
+        ),
+        ('[[rule]]\nname = "x"\naction = "metadata"\npattern = "x"\n', "named group"),
+        (
+            '[[rule]]\nname = "image-residue"\naction = "drop"\npattern = "x"\n',
+            "defined twice",
+        ),
+        (
+            '[[rule]]\nname = "x"\naction = "drop"\npattern = "x"\ncolour = 1\n',
+            "unknown field",
+        ),
+    ],
+)
+def test_bad_rule_files_say_what_is_wrong(tmp_path, content, message):
+    rules = tmp_path / "bad.toml"
+    rules.write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        DropBoilerplate(rule_files=(str(rules),))
+
+
+def test_disabling_an_unknown_rule_is_an_error():
+    with pytest.raises(ConfigError, match="unknown junk rule"):
+        DropBoilerplate(disable_rules=("no-such-rule",))
+
+
+def test_options_round_trip_through_toml(tmp_path):
+    pipeline = Pipeline(
+        [DropBoilerplate(disable_rules=("logo",) * 0, heading_distance=150)]
+    )
+    again = Pipeline.from_toml_string(pipeline.to_toml())
+    assert again.cleaners[0].heading_distance == 150
+
+
+# --- invariants on article-like mixtures ---
+
+_JUNK_LINES = [
+    "Advertisement",
+    "logo",
+    "0",
+    "92",
+    "Share this article",
+    "Comments",
+    "Related Articles",
+    "Table of Contents",
+    "- Background",
+    "Reply",
+    "Best deals today",
+    "Al Jazeeraa day ago",
+    "by Jhon Lennon 33 views",
+    "2025-02-27 09:02:00",
+    "Background",
+    "Did You Know?",
+    "Pros:",
+    "Others are more sceptical.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([BODY, BODY_2]), st.sampled_from(_JUNK_LINES)),
+        max_size=14,
+    ),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_cleaning_article_mixtures_is_idempotent(lines, separator):
+    pipeline = Pipeline.default()
+    once = pipeline(separator.join(lines))
+    assert pipeline(once) == once
