@@ -415,3 +415,32 @@ def test_cleaning_article_mixtures_is_idempotent(lines, separator):
     pipeline = Pipeline.default()
     once = pipeline(separator.join(lines))
     assert pipeline(once) == once
+
+
+# --- cost ---
+
+
+def test_cost_of_many_contents_headings_grows_linearly(monkeypatch):
+    """Counted, not timed: comparison keys per document grow linearly with its size.
+
+    Each contents heading once rebuilt the keys of every line (quadratic: 2,000
+    headings took 25 s)."""
+    import cleantext.cleaners.boilerplate as boilerplate
+
+    calls = 0
+    real = boilerplate.comparison_key
+
+    def counting(text):
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(boilerplate, "comparison_key", counting)
+    counts = []
+    for n in (200, 400):
+        calls = 0
+        DropBoilerplate()(
+            Document("\n".join([BODY] * 3 + ["Contents", "- a", "- b"] * n))
+        )
+        counts.append(calls)
+    assert counts[1] <= 2.2 * counts[0]

@@ -19,6 +19,7 @@ no yardstick for junk and keeps all its lines; quality filters judge such docume
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -55,7 +56,6 @@ def comparison_key(text: str) -> str:
 class _Line:
     """What DropBoilerplate knows about one prose block."""
 
-    index: int
     core: str
     score: LineScore
     verdict: str = _OTHER
@@ -82,15 +82,53 @@ def _first_letter(word: str) -> str:
     return next((ch for ch in word if ch.isalpha()), "")
 
 
-def _outweighs_article(lines: dict[int, _Line], heading: int) -> bool:
-    """Whether more body paragraphs follow a trailer heading than precede it.
+@dataclass
+class _Page:
+    """One document under judgement: its blocks, what is known of each prose line,
+    and indexes computed once so that every decision stays linear in its length."""
 
-    Then the heading is not where the article ends (Q&A pages put 'Add a comment'
-    under the question and before the answers), and cutting there would lose content.
-    """
-    before = sum(_is_body(line) for i, line in lines.items() if i < heading)
-    after = sum(_is_body(line) for i, line in lines.items() if i > heading)
-    return after >= before
+    blocks: list[Block]
+    lines: dict[int, _Line]
+    body_start: int | None
+    bodies_before: list[int]  # body paragraphs before each block index
+    _keys: Counter | None = None
+
+    @classmethod
+    def of(cls, text: str) -> _Page:
+        blocks = split_blocks(text)
+        lines = {
+            i: _Line(line_core(b.text), score_line(b.text))
+            for i, b in enumerate(blocks)
+            if b.is_prose
+        }
+        bodies_before = [0]
+        for i in range(len(blocks)):
+            bodies_before.append(
+                bodies_before[-1] + (i in lines and _is_body(lines[i]))
+            )
+        body_start = next(
+            (i for i, b in enumerate(blocks) if not b.is_prose or _is_body(lines[i])),
+            None,
+        )
+        return cls(blocks, lines, body_start, bodies_before)
+
+    def outweighs_article(self, heading: int) -> bool:
+        """Whether as many body paragraphs follow a trailer heading as precede it.
+
+        Then the heading is not where the article ends (Q&A pages put 'Add a comment'
+        under the question and before the answers): cutting there would lose content.
+        """
+        before = self.bodies_before[heading]
+        after = self.bodies_before[-1] - self.bodies_before[heading + 1]
+        return after >= before
+
+    def key_count(self, key: str) -> int:
+        """How many prose lines of the document have this comparison key."""
+        if self._keys is None:
+            self._keys = Counter(
+                comparison_key(self.blocks[i].text) for i in self.lines
+            )
+        return self._keys[key]
 
 
 @dataclass
@@ -113,37 +151,23 @@ class DropBoilerplate(Cleaner):
         self._inline = RuleSet(inline)
 
     def __call__(self, doc: Document) -> Document:
-        blocks = split_blocks(doc.text)
-        lines = {
-            i: _Line(i, line_core(b.text), score_line(b.text))
-            for i, b in enumerate(blocks)
-            if b.is_prose
-        }
-        body_start = next(
-            (i for i, b in enumerate(blocks) if not b.is_prose or _is_body(lines[i])),
-            None,
-        )
+        page = _Page.of(doc.text)
         trailer = None
-        if body_start is not None:  # no article, no yardstick: leave lines alone
-            trailer = self._apply_rules(blocks, lines, body_start, doc.metadata)
-            self._drop_repeats_of_metadata(lines, doc.metadata)
+        if page.body_start is not None:  # no article, no yardstick: leave lines alone
+            trailer = self._apply_rules(page, doc.metadata)
+            self._drop_repeats_of_metadata(page.lines, doc.metadata)
             if self.context:
-                self._spread_by_context(blocks, lines, body_start)
-        return self._rebuild(doc, blocks, lines, trailer)
+                self._spread_by_context(page)
+        return self._rebuild(doc, page, trailer)
 
     # --- decisions ----------------------------------------------------------------
 
-    def _apply_rules(
-        self,
-        blocks: list[Block],
-        lines: dict[int, _Line],
-        body_start: int,
-        metadata: dict,
-    ) -> int | None:
+    def _apply_rules(self, page: _Page, metadata: dict) -> int | None:
         """Judge lines by the rules; return where a trailer starts, if one does."""
+        lines, body_start = page.lines, page.body_start
         for i, line in lines.items():
             if line.verdict == _JUNK:
-                continue  # already taken by a trailer or a table of contents
+                continue  # already taken by a table of contents
             in_head = i < body_start
             words = len(line.core.split())
             found = self._catalogue.first_match(line.core, words, in_head)
@@ -153,15 +177,15 @@ class DropBoilerplate(Cleaner):
             if rule.action == TRAILER:
                 if i <= body_start:
                     continue
-                if _outweighs_article(lines, i):
+                if page.outweighs_article(i):
                     line.verdict, line.rule = _JUNK, f"{rule.name} (heading only)"
                     continue
-                for j in range(i, len(blocks)):
-                    junk = lines.setdefault(j, _Line(j, "", score_line("")))
+                for j in range(i, len(page.blocks)):
+                    junk = lines.setdefault(j, _Line("", score_line("")))
                     junk.verdict, junk.rule = _JUNK, rule.name
                 return i
             if rule.action == TOC:
-                self._drop_table_of_contents(blocks, lines, i, rule.name)
+                self._drop_table_of_contents(page, i, rule.name)
                 continue
             if rule.action == METADATA:
                 for name in METADATA_FIELDS:
@@ -171,15 +195,14 @@ class DropBoilerplate(Cleaner):
             line.verdict, line.rule = _JUNK, rule.name
         return None
 
-    def _drop_table_of_contents(
-        self, blocks: list[Block], lines: dict[int, _Line], heading: int, rule: str
-    ) -> None:
+    def _drop_table_of_contents(self, page: _Page, heading: int, rule: str) -> None:
         """Drop a contents heading and the entries under it that repeat other lines.
 
         Entries are the list items under the heading (or, when it is not followed by a
         list, the short lines under it); only those repeating a line found elsewhere
         in the document go, so a real heading right after the contents stays.
         """
+        blocks, lines = page.blocks, page.lines
         listed = heading + 1 in lines and blocks[heading + 1].kind == LIST_ITEM
         end = heading + 1
         while (
@@ -189,10 +212,12 @@ class DropBoilerplate(Cleaner):
         ):
             end += 1
         entries = range(heading + 1, end)
-        elsewhere = {
-            comparison_key(blocks[i].text) for i in lines if not heading <= i < end
-        }
-        repeated = [i for i in entries if comparison_key(blocks[i].text) in elsewhere]
+        local = Counter(comparison_key(blocks[i].text) for i in range(heading, end))
+        repeated = [
+            i
+            for i in entries
+            if page.key_count(key := comparison_key(blocks[i].text)) > local[key]
+        ]
         if len(repeated) >= 2 and len(repeated) >= 0.6 * len(entries):
             for i in [heading, *repeated]:
                 lines[i].verdict, lines[i].rule = _JUNK, rule
@@ -210,10 +235,9 @@ class DropBoilerplate(Cleaner):
             if line.verdict != _JUNK and comparison_key(line.core) in names:
                 line.verdict, line.rule = _JUNK, "source-line"
 
-    def _spread_by_context(
-        self, blocks: list[Block], lines: dict[int, _Line], body_start: int
-    ) -> None:
+    def _spread_by_context(self, page: _Page) -> None:
         """Junk on both sides makes the lines between junk, jusText-style."""
+        blocks, lines = page.blocks, page.lines
         verdicts = [self._context_class(i, lines) for i in range(len(blocks))]
         i = 0
         while i < len(blocks):
@@ -227,7 +251,7 @@ class DropBoilerplate(Cleaner):
             right = verdicts[end] if end < len(blocks) else None
             if left in (_JUNK, None) and right in (_JUNK, None) and (left or right):
                 for j in range(i, end):
-                    self._judge_in_junk_context(blocks, lines, verdicts, j, body_start)
+                    self._judge_in_junk_context(page, verdicts, j)
             i = end
 
     @staticmethod
@@ -239,24 +263,17 @@ class DropBoilerplate(Cleaner):
             return _JUNK
         return _GOOD if line.score.good else _OTHER
 
-    def _judge_in_junk_context(
-        self,
-        blocks: list[Block],
-        lines: dict[int, _Line],
-        verdicts: list[str],
-        j: int,
-        body_start: int,
-    ) -> None:
+    def _judge_in_junk_context(self, page: _Page, verdicts: list[str], j: int) -> None:
         """Junk, unless a short sentence or a heading close above good prose.
 
         Above the article any short line may be its title or kicker; inside it, only
         a Title Case line counts as a heading ("The Road Ahead", not "Best deals
         today").
         """
-        line = lines[j]
-        heading_like = j < body_start or _title_case(line.core)
+        line = page.lines[j]
+        heading_like = j < page.body_start or _title_case(line.core)
         if line.score.sentence_like or (
-            heading_like and self._near_good(blocks, verdicts, j)
+            heading_like and self._near_good(page.blocks, verdicts, j)
         ):
             return
         line.verdict = _JUNK
@@ -275,15 +292,10 @@ class DropBoilerplate(Cleaner):
 
     # --- output -------------------------------------------------------------------
 
-    def _rebuild(
-        self,
-        doc: Document,
-        blocks: list[Block],
-        lines: dict[int, _Line],
-        trailer: int | None,
-    ) -> Document:
+    def _rebuild(self, doc: Document, page: _Page, trailer: int | None) -> Document:
         """Record an edit per dropped line (one for a whole trailer), fix inline junk
         in the kept prose, and join what is left."""
+        blocks, lines = page.blocks, page.lines
         drop = {i for i, line in lines.items() if line.verdict == _JUNK}
         offset = 0
         for i, block in enumerate(blocks):
