@@ -14,7 +14,9 @@ from cleantext.cleaner import Cleaner, ConfigError, registered_cleaners
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
+    FixSpacing,
     FixUnicode,
+    NormalizeTables,
     NormalizeWhitespace,
 )
 from cleantext.document import Document, Edit
@@ -31,7 +33,9 @@ __all__ = [
     "DropBoilerplate",
     "DropDuplicates",
     "Edit",
+    "FixSpacing",
     "FixUnicode",
+    "NormalizeTables",
     "NormalizeWhitespace",
     "Pipeline",
     "__version__",

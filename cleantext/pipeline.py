@@ -61,14 +61,21 @@ class Pipeline(Cleaner):
         from cleantext.cleaners import (
             DropBoilerplate,
             DropDuplicates,
+            FixSpacing,
             FixUnicode,
+            NormalizeTables,
             NormalizeWhitespace,
         )
 
-        return cls(
-            [FixUnicode(), NormalizeWhitespace(), DropBoilerplate(), DropDuplicates()],
-            explain=explain,
-        )
+        cleaners = [
+            FixUnicode(),
+            NormalizeWhitespace(),
+            DropBoilerplate(),
+            DropDuplicates(),
+            NormalizeTables(),
+            FixSpacing(),
+        ]
+        return cls(cleaners, explain=explain)
 
     @overload
     def __call__(self, item: str) -> str: ...

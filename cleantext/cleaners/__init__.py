@@ -2,7 +2,16 @@
 
 from cleantext.cleaners.boilerplate import DropBoilerplate
 from cleantext.cleaners.duplicates import DropDuplicates
+from cleantext.cleaners.spacing import FixSpacing
+from cleantext.cleaners.tables import NormalizeTables
 from cleantext.cleaners.unicode import FixUnicode
 from cleantext.cleaners.whitespace import NormalizeWhitespace
 
-__all__ = ["DropBoilerplate", "DropDuplicates", "FixUnicode", "NormalizeWhitespace"]
+__all__ = [
+    "DropBoilerplate",
+    "DropDuplicates",
+    "FixSpacing",
+    "FixUnicode",
+    "NormalizeTables",
+    "NormalizeWhitespace",
+]

@@ -12,6 +12,7 @@ from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from cleantext.cleaner import Cleaner
+from cleantext.cleaners.spacing import SPACING_RULES
 from cleantext.cleaners.whitespace import normalize_whitespace_characters
 from cleantext.document import Document
 
@@ -101,14 +102,15 @@ class FixUnicode(Cleaner):
     def _fix(self, line: str) -> str:
         """ftfy's fix, carried on until ftfy has nothing more to change.
 
-        ftfy reads no-break spaces and soft hyphens as possible mojibake bytes, so its
-        verdict on a line can change once NormalizeWhitespace has replaced them. Where
-        it would, the line is fixed in its normalised form; and ftfy is re-run while
-        it keeps changing its own output. This keeps `clean` idempotent.
+        ftfy reads no-break spaces, soft hyphens and the spaces after "Â" or "Ã" as
+        possible mojibake bytes, so its verdict on a line can change once
+        NormalizeWhitespace or FixSpacing has touched them. Where it would, the line
+        is fixed in that normalised form; and ftfy is re-run while it keeps changing
+        its own output. This keeps `clean` idempotent.
         """
         seen, fixed = line, ftfy.fix_text(line, self._config)
         for _ in range(_MAX_ROUNDS):
-            probe = normalize_whitespace_characters(fixed)
+            probe = _normalized_downstream(fixed)
             if probe == seen == fixed:  # the common case: one ftfy call
                 break
             again = ftfy.fix_text(probe, self._config)
@@ -127,3 +129,8 @@ class FixUnicode(Cleaner):
             if name not in names:
                 names.append(name)
         return "+".join(names) or "ftfy"
+
+
+def _normalized_downstream(text: str) -> str:
+    """`text` as the whitespace and spacing cleaners later in a pipeline leave it."""
+    return SPACING_RULES.substitute(normalize_whitespace_characters(text))

@@ -2,6 +2,9 @@
 
 A rule file holds `[[rule]]` tables with `name`, `pattern` (syntax of the `regex`
 module, so `\\p{...}` classes work), `replacement` (literal text) and `description`.
+A rule with `keep = true` and no replacement protects what it matches: placed first,
+it consumes URLs or numbers so that no later rule can match inside them. A `[lists]`
+table names word lists that patterns use as `{name}` (an escaped alternation).
 Every rule is named so that explanations and reports say which one fired. Users extend
 a cleaner by passing their own rule files; built-in files live beside this module.
 """
@@ -25,8 +28,9 @@ class Rule:
 
     name: str
     pattern: str
-    replacement: str
+    replacement: str = ""
     description: str = ""
+    keep: bool = False
 
 
 class RuleSet:
@@ -49,9 +53,12 @@ class RuleSet:
 
     def substitute(self, text: str) -> str:
         """Apply the rules without recording anything."""
-        return self._pattern.sub(
-            lambda match: self._by_group[match.lastgroup].replacement, text
-        )
+
+        def replace(match: regex.Match) -> str:
+            rule = self._by_group[match.lastgroup]
+            return match.group() if rule.keep else rule.replacement
+
+        return self._pattern.sub(replace, text)
 
     def apply(self, text: str, doc: Document, cleaner: str, offset: int = 0) -> str:
         """Replace every match, recording one edit per change on `doc`.
@@ -62,6 +69,8 @@ class RuleSet:
         def replace(match: regex.Match) -> str:
             rule = self._by_group[match.lastgroup]
             before = match.group()
+            if rule.keep:
+                return before
             if before != rule.replacement:
                 position = offset + match.start()
                 doc.record(cleaner, rule.name, before, rule.replacement, position)
@@ -75,15 +84,19 @@ def parse_rules(data: dict, origin: str) -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise ConfigError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
+    lists = data.get("lists", {})
     rules = []
     for index, table in enumerate(tables, start=1):
-        missing = {"name", "pattern", "replacement"} - set(table)
+        keep = table.get("keep", False)
+        required = {"name", "pattern"} | (set() if keep else {"replacement"})
+        missing = required - set(table)
         if missing:
             raise ConfigError(
                 f"{origin}: rule #{index} lacks {', '.join(sorted(missing))}"
             )
+        pattern = _expand_lists(table["pattern"], lists, origin, table["name"])
         try:
-            regex.compile(table["pattern"], regex.VERSION1)
+            regex.compile(pattern, regex.VERSION1)
         except regex.error as exc:
             raise ConfigError(
                 f"{origin}: rule {table['name']!r} has an invalid pattern: {exc}"
@@ -91,12 +104,31 @@ def parse_rules(data: dict, origin: str) -> list[Rule]:
         rules.append(
             Rule(
                 name=table["name"],
-                pattern=table["pattern"],
-                replacement=table["replacement"],
+                pattern=pattern,
+                replacement=table.get("replacement", ""),
                 description=table.get("description", ""),
+                keep=keep,
             )
         )
     return rules
+
+
+_LIST_REFERENCE = regex.compile(r"\{([a-z_]+)\}")
+
+
+def _expand_lists(pattern: str, lists: dict, origin: str, rule: str) -> str:
+    """Replace `{name}` with an alternation of the escaped words of list `name`."""
+
+    def alternation(match: regex.Match) -> str:
+        words = lists.get(match.group(1))
+        if not isinstance(words, list):
+            raise ConfigError(
+                f"{origin}: rule {rule!r} uses unknown list {{{match[1]}}}"
+            )
+        longest_first = sorted(words, key=len, reverse=True)
+        return "(?:" + "|".join(regex.escape(word) for word in longest_first) + ")"
+
+    return _LIST_REFERENCE.sub(alternation, pattern)
 
 
 def builtin_rules(stem: str) -> list[Rule]:

@@ -1,0 +1,135 @@
+"""Measure FixSpacing (with NormalizeTables' cell fixes) on labelled errors.
+
+Two sets:
+- seeds: the known spacing errors of seeds 003 and 004 (`fixes_eval/seed_spacing.toml`)
+  must all be fixed, and every other edit on those seeds counts as a false change;
+- injected: correct prose lines from seeds 000-002, each corrupted with one spacing
+  error of a known kind (a space dropped after a comma, a full stop, a semicolon or
+  a colon, a space added before a comma, a doubled space). A case is fixed when the
+  output equals the original line; every edit on the uncorrupted lines, and every
+  output that is neither the input nor the original, is a false change.
+
+    python benchmarks/evaluate_fixes.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from cleantext import Document, FixSpacing, NormalizeTables, Pipeline
+from cleantext.tomlio import load_toml
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = Path(__file__).resolve().parent / "fixes_eval"
+FLOORS = EVAL_DIR / "floors.toml"
+SEED_DIR = ROOT / "seeds"
+
+# How to corrupt a correct line: (kind, pattern of a correct spot, its corruption).
+CORRUPTIONS = [
+    ("comma-space-dropped", r"(?<=\p{Ll}), (?=\p{Ll})", ","),
+    ("sentence-space-dropped", r"(?<=\p{Ll}{2})\. (?=\p{Lu}\p{Ll})", "."),
+    ("semicolon-space-dropped", r"(?<=\p{Ll}); (?=\p{Ll})", ";"),
+    ("colon-space-dropped", r"(?<=\p{Ll}{2}): (?=\p{Ll}{2})", ":"),
+    ("space-before-comma", r"(?<=\p{Ll}), ", " , "),
+    ("doubled-space", r"(?<=\p{Ll}) (?=\p{Ll})", "  "),
+]
+
+
+@dataclass
+class Result:
+    cases: int = 0
+    fixed: int = 0
+    false_changes: int = 0
+
+    @property
+    def fix_rate(self) -> float:
+        return self.fixed / self.cases if self.cases else 1.0
+
+
+def evaluate_seeds() -> Result:
+    """Known errors fixed; any FixSpacing edit away from a known error is false."""
+    result = Result()
+    for entry in load_toml(EVAL_DIR / "seed_spacing.toml")["fix"]:
+        text = (SEED_DIR / entry["seed"]).read_text("utf-8")
+        tables_done = Pipeline([NormalizeTables()]).clean(text)
+        doc = FixSpacing()(Document(tables_done, explain=True))
+        for before, after in entry["pairs"]:
+            result.cases += 1
+            result.fixed += after in doc.text and before not in doc.text
+        expected = [before for before, _ in entry["pairs"]]
+        for edit in doc.edits:  # positions are offsets in `tables_done`
+            context = tables_done[max(0, edit.position - 30) : edit.position + 30]
+            result.false_changes += not any(before in context for before in expected)
+    return result
+
+
+def correct_lines() -> list[str]:
+    lines = []
+    for name in ("000_3b066982956dc9e0.txt", "001_8b6371cf00e97324.txt"):
+        for line in (SEED_DIR / name).read_text("utf-8").splitlines():
+            if len(line.split()) >= 20:
+                lines.append(line)
+    return lines
+
+
+def evaluate_injected(seed: int = 20261122) -> Result:
+    rng = random.Random(seed)
+    fixer = FixSpacing()
+    result = Result()
+    for line in correct_lines():
+        untouched = fixer(Document(line, explain=True))
+        result.false_changes += len(untouched.edits)
+        for _, pattern, corruption in CORRUPTIONS:
+            spots = list(regex.finditer(pattern, line))
+            if not spots:
+                continue
+            spot = rng.choice(spots)
+            dirty = line[: spot.start()] + corruption + line[spot.end() :]
+            out = fixer(Document(dirty)).text
+            result.cases += 1
+            result.fixed += out == line
+            result.false_changes += out not in (line, dirty)
+    return result
+
+
+def below_floors(name: str, result: Result) -> list[str]:
+    floors = load_toml(FLOORS).get(name, {})
+    failures = []
+    if result.fix_rate < floors.get("fix_rate", 0):
+        failures.append(
+            f"{name}: fix rate {result.fix_rate:.3f} < {floors['fix_rate']}"
+        )
+    if result.false_changes > floors.get("max_false_changes", 0):
+        failures.append(f"{name}: {result.false_changes} false changes")
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 below the floors")
+    args = parser.parse_args()
+    failures = []
+    print("| set | cases | fixed | fix rate | false changes |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, result in (
+        ("seeds", evaluate_seeds()),
+        ("injected", evaluate_injected()),
+    ):
+        print(
+            f"| {name} | {result.cases} | {result.fixed} | {result.fix_rate:.3f} | "
+            f"{result.false_changes} |"
+        )
+        failures += below_floors(name, result)
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    return 1 if args.check and failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

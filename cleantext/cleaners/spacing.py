@@ -1,0 +1,54 @@
+"""FixSpacing: missing and stray spaces around punctuation, inside prose only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from cleantext.blocks import join_blocks, split_blocks
+from cleantext.cleaner import Cleaner
+from cleantext.document import Document
+from cleantext.rules import RuleSet, builtin_rules, rules_from_file
+
+SPACING_RULES = RuleSet(builtin_rules("spacing"))
+
+
+@dataclass
+class FixSpacing(Cleaner):
+    """Fix spacing in prose: ',electoral' -> ', electoral', 'allies.Building' ->
+    'allies. Building', 'U.S.can' -> 'U.S. can', 'Dr.Anya' -> 'Dr. Anya',
+    'measurements , bread' -> 'measurements, bread', runs of spaces.
+
+    The rules live in `cleantext/rules/spacing.toml`. Its first rules protect URLs,
+    e-mail addresses, inline code, paths, dotted identifiers and numbers (3.5, 1,250,
+    09:45, v2.10.1) by consuming them whole; code blocks and tables are never
+    touched. `rule_file` replaces the built-in rules with your own file.
+    """
+
+    rule_file: str = ""
+    _rules: RuleSet = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._rules = (
+            RuleSet(rules_from_file(self.rule_file))
+            if self.rule_file
+            else (SPACING_RULES)
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = split_blocks(doc.text)
+        changed = False
+        offset = 0
+        for i, block in enumerate(blocks):
+            if block.is_prose:
+                fixed = self._rules.apply(block.text, doc, self.name, offset)
+                if fixed != block.text:
+                    blocks[i] = replace(block, text=fixed)
+                    changed = True
+            offset += len(block.text) + len(block.sep)
+        if changed:
+            doc.text = join_blocks(blocks)
+        return doc
+
+    def fix_text(self, text: str) -> str:
+        """The rules applied to one piece of prose (a table cell, say), unrecorded."""
+        return self._rules.substitute(text)

@@ -1,0 +1,94 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import Document, FixSpacing
+
+
+def fix(text: str) -> str:
+    return FixSpacing()(Document(text)).text
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        (
+            "cybersecurity,electoral interference,and",
+            "cybersecurity, electoral interference, and",
+        ),
+        ("negotiations,ensuring", "negotiations, ensuring"),
+        ("allies.Building", "allies. Building"),
+        ("the U.S.can not", "the U.S. can not"),
+        ("Dr.Anya Sharma", "Dr. Anya Sharma"),
+        ("compromise [2].Focusing on", "compromise [2]. Focusing on"),
+        ("Precisely.Turkey, under", "Precisely. Turkey, under"),
+        ("measurements , bread", "measurements, bread"),
+        ("A ,A", "A, A"),
+        ("two  spaces   here", "two spaces here"),
+        ("Editor:Dr. Sharma", "Editor: Dr. Sharma"),
+        ("sanctions;Russia", "sanctions; Russia"),
+        ("e.g.the thing", "e.g. the thing"),
+        ("H.W.Bush", "H.W. Bush"),
+        ("really?Yes", "really? Yes"),
+        ("perspectives.Don’t rely", "perspectives. Don’t rely"),
+    ],
+)
+def test_fixes(dirty, clean):
+    assert fix(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.5 and 1,250 at 09:45 on 2025-02-27, v2.10.1",
+        "see https://example.com/a,b.Then?x=1;y=2 and www.example.org/p:q",
+        "write to john.Smith@example.com or mailto:jane@example.com",
+        "Node.js, Time.news, example.com and config.yaml",
+        "e.g., i.e., U.S., a.m. and p.m.",
+        "George H.W. Bush and U.S.-Russia relations",
+        "wait... Then it happened…",
+        "java.util.ArrayList, Console.WriteLine and Math.Max(1,2)",
+        "std::vector, fe80::1 and aa:bb:cc:dd:ee:ff",
+        "smileys :-) ;) :P and xD",
+        "code `a,b.Then` stays",
+        "src/app.py and C:\\Users\\me,you",
+        "Bonjour ! Ça va ? Oui : merci ; au revoir.",
+        "costs .5 dollars",
+        "    indented line,kept as code after a blank line",
+        "Clean prose, with commas. And sentences; all fine: yes.",
+    ],
+)
+def test_leaves_alone(text):
+    assert fix(text) == text
+
+
+def test_code_blocks_and_tables_are_not_touched():
+    text = (
+        "Intro.\n\n```\nx=a,b.Then\n```\n\n| a,b | c.D |\n| --- | --- |\n| e,f | g |\n"
+    )
+    assert fix(text) == text
+
+
+def test_edits_are_named():
+    doc = FixSpacing()(Document("a,b and cat.Dog", explain=True))
+    assert [e.rule for e in doc.edits] == ["space-after-comma", "space-after-sentence"]
+    assert [e.action for e in doc.edits] == ["replace", "insert"]
+
+
+_protected = st.one_of(
+    st.from_regex(r"https://[a-z]{1,8}\.com/[a-z,.;:]{0,12}", fullmatch=True),
+    st.from_regex(r"[a-z]{1,6}\.[A-Za-z]{1,6}@[a-z]{1,6}\.org", fullmatch=True),
+    st.from_regex(r"\d{1,3}(,\d{3}){0,2}(\.\d{1,3})?", fullmatch=True),
+    st.from_regex(r"\d{1,2}:\d{2}", fullmatch=True),
+)
+_filler = st.sampled_from([" ", ", ", ",", " .", ".", "  ", " and ", ";", ":", "Then "])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_filler, _protected), min_size=1, max_size=6))
+def test_no_character_inside_a_url_email_or_number_changes(parts):
+    text = "".join(filler + token for filler, token in parts)
+    out = fix(text)
+    for _, token in parts:
+        assert token in out
+    assert fix(out) == out

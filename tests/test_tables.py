@@ -1,0 +1,94 @@
+import json
+
+import pytest
+
+from cleantext import Document, NormalizeTables
+from cleantext.cleaners.tables import parse_table
+
+SEED_STYLE = (
+    "Intro.\nStrategy | Description |\n---|---|\n"
+    "Multilateral dialogues | Engage with other nations,ensuring balance. |\n"
+    "Economic collaboration | Foster trade. |\nNext.\n"
+)
+
+
+def normalize(text: str, **options) -> str:
+    return NormalizeTables(**options)(Document(text)).text
+
+
+def test_seed_style_table_becomes_markdown_with_spacing_fixed():
+    assert normalize(SEED_STYLE) == (
+        "Intro.\n| Strategy | Description |\n| --- | --- |\n"
+        "| Multilateral dialogues | Engage with other nations, ensuring balance. |\n"
+        "| Economic collaboration | Foster trade. |\nNext.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("table", "markdown"),
+    [
+        ("a | b\nc | d\ne | f\n", "| a | b |\n| --- | --- |\n| c | d |\n| e | f |\n"),
+        ("name\tage\nAda\t36\n", "| name | age |\n| --- | --- |\n| Ada | 36 |\n"),
+        (
+            "| a | b |\n|:--|--:|\n| 1 | 2 | 3 |\n",
+            "| a | b |  |\n| :--- | ---: | --- |\n| 1 | 2 | 3 |\n",
+        ),
+        (
+            "|a|b|\n|---|---|\n|x \\| y|z|\n",
+            "| a | b |\n| --- | --- |\n| x \\| y | z |\n",
+        ),
+    ],
+)
+def test_shapes(table, markdown):
+    assert normalize(table) == markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grep x | tail\nls | wc\n",
+        "Privacy | Terms\n",
+        "a | b\nc | d\n",  # two rows, no separator: not clearly a table
+        "| a | b |\n| --- | --- |\n| 1 | 2 |\n",  # already well formed
+        "```\na | b\n---|---\nc | d\n```\n",
+    ],
+)
+def test_leaves_alone(text):
+    assert normalize(text) == text
+
+
+def test_output_formats():
+    table = "a | b\n---|---\nx, y | 1\n"
+    assert normalize(table, output="csv") == '```csv\na,b\n"x, y",1\n```\n'
+    assert normalize(table, output="tsv") == "a\tb\nx, y\t1\n"
+    assert normalize(table, output="json") == (
+        '```json\n[{"a": "x, y", "b": "1"}]\n```\n'
+    )
+    assert normalize(table, output="text") == "a: x, y; b: 1\n"
+    html = normalize("a | b\n---|---\n<x> | &\n", output="html")
+    assert "<td>&lt;x&gt;</td><td>&amp;</td>" in html and html.startswith("```html\n")
+
+
+def test_every_format_is_stable_under_the_default_pipeline():
+    from cleantext import Pipeline
+
+    for output in ("markdown", "csv", "tsv", "html", "json", "text"):
+        pipeline = Pipeline.default()
+        pipeline.cleaners[
+            pipeline.cleaners.index(
+                next(c for c in pipeline.cleaners if isinstance(c, NormalizeTables))
+            )
+        ] = NormalizeTables(output=output)
+        once = pipeline(SEED_STYLE)
+        assert pipeline(once) == once, output
+
+
+def test_records_name_empty_headers():
+    table = parse_table("| | b |\n| --- | --- |\n| 1 | 2 |")
+    assert table.records == [{"column 1": "1", "b": "2"}]
+    assert json.loads(json.dumps(table.records))
+
+
+def test_edit_is_recorded_with_the_format():
+    doc = NormalizeTables()(Document(SEED_STYLE, explain=True))
+    assert [e.rule for e in doc.edits] == ["table-markdown"]
