@@ -3,6 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixSpacing
+from cleantext.cleaners.spacing import SPACING_RULES
+from cleantext.rules import RuleSet, builtin_rules
 
 
 def fix(text: str) -> str:
@@ -92,3 +94,45 @@ def test_no_character_inside_a_url_email_or_number_changes(parts):
     for _, token in parts:
         assert token in out
     assert fix(out) == out
+
+
+_ungated = RuleSet(builtin_rules("spacing"))
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=3),
+            st.sampled_from(
+                [
+                    ".",
+                    ",",
+                    ";",
+                    ":",
+                    "!",
+                    "?",
+                    " ",
+                    "  ",
+                    "\t",
+                    "A",
+                    "a",
+                    "Dr",
+                    "U.S",
+                    "e.g",
+                    "“",
+                    "(",
+                    "[2]",
+                    "3.5",
+                    "x@y.com",
+                    "http://a.b",
+                    "`",
+                    "/",
+                ]
+            ),
+        )
+    ).map("".join)
+)
+def test_the_gate_never_changes_the_result(text):
+    """Lines the gate skips are exactly lines the rules would leave unchanged."""
+    assert SPACING_RULES.substitute(text) == _ungated.substitute(text)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from cleantext.blocks import join_blocks, split_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.document import Document
-from cleantext.rules import RuleSet, builtin_rules, rules_from_file
+from cleantext.rules import RuleSet, builtin_rule_set, rules_from_file
 
-SPACING_RULES = RuleSet(builtin_rules("spacing"))
+SPACING_RULES = builtin_rule_set("spacing")
 
 
 @dataclass

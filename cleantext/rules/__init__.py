@@ -4,7 +4,9 @@ A rule file holds `[[rule]]` tables with `name`, `pattern` (syntax of the `regex
 module, so `\\p{...}` classes work), `replacement` (literal text) and `description`.
 A rule with `keep = true` and no replacement protects what it matches: placed first,
 it consumes URLs or numbers so that no later rule can match inside them. A `[lists]`
-table names word lists that patterns use as `{name}` (an escaped alternation).
+table names word lists that patterns use as `{name}` (an escaped alternation), and a
+top-level `gate` pattern, when given, must match wherever any rule could apply: text
+it does not match is returned at once.
 Every rule is named so that explanations and reports say which one fired. Users extend
 a cleaner by passing their own rule files; built-in files live beside this module.
 """
@@ -40,8 +42,11 @@ class RuleSet:
     regex alternation; order rule files accordingly.
     """
 
-    def __init__(self, rules: list[Rule] | tuple[Rule, ...]) -> None:
+    def __init__(
+        self, rules: list[Rule] | tuple[Rule, ...], gate: str | None = None
+    ) -> None:
         self.rules = tuple(rules)
+        self._gate = regex.compile(gate, regex.VERSION1) if gate else None
         self._by_group = {f"r{index}": rule for index, rule in enumerate(self.rules)}
         alternation = "|".join(
             f"(?P<{group}>{rule.pattern})" for group, rule in self._by_group.items()
@@ -51,8 +56,14 @@ class RuleSet:
         except regex.error as exc:
             raise ConfigError(f"invalid rule pattern: {exc}") from exc
 
+    def could_apply(self, text: str) -> bool:
+        """False when the gate says no rule can change `text` (cheap to ask)."""
+        return self._gate is None or self._gate.search(text) is not None
+
     def substitute(self, text: str) -> str:
         """Apply the rules without recording anything."""
+        if not self.could_apply(text):
+            return text
 
         def replace(match: regex.Match) -> str:
             rule = self._by_group[match.lastgroup]
@@ -65,6 +76,8 @@ class RuleSet:
 
         `offset` is added to edit positions when `text` is part of the document.
         """
+        if not self.could_apply(text):
+            return text
 
         def replace(match: regex.Match) -> str:
             rule = self._by_group[match.lastgroup]
@@ -84,7 +97,7 @@ def parse_rules(data: dict, origin: str) -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise ConfigError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
-    lists = data.get("lists", {})
+    lists = {**shared_lists(), **data.get("lists", {})}
     rules = []
     for index, table in enumerate(tables, start=1):
         keep = table.get("keep", False)
@@ -131,10 +144,26 @@ def _expand_lists(pattern: str, lists: dict, origin: str, rule: str) -> str:
     return _LIST_REFERENCE.sub(alternation, pattern)
 
 
+def builtin_data(stem: str) -> dict:
+    """The parsed packaged file `cleantext/rules/<stem>.toml`."""
+    return loads_toml(
+        resources.files(__name__).joinpath(f"{stem}.toml").read_text("utf-8")
+    )
+
+
+def shared_lists() -> dict[str, list[str]]:
+    """The word lists every rule file may use (`rules/abbreviations.toml`)."""
+    return builtin_data("abbreviations")["lists"]
+
+
+def builtin_rule_set(stem: str) -> RuleSet:
+    """The packaged rule file `stem` compiled, with its gate if it has one."""
+    return RuleSet(builtin_rules(stem), gate=builtin_data(stem).get("gate"))
+
+
 def builtin_rules(stem: str) -> list[Rule]:
     """Rules from the packaged file `cleantext/rules/<stem>.toml`."""
-    text = resources.files(__name__).joinpath(f"{stem}.toml").read_text("utf-8")
-    return parse_rules(loads_toml(text), f"cleantext/rules/{stem}.toml")
+    return parse_rules(builtin_data(stem), f"cleantext/rules/{stem}.toml")
 
 
 def rules_from_file(path: str | Path) -> list[Rule]:
