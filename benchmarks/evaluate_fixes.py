@@ -1,6 +1,6 @@
-"""Measure FixSpacing (with NormalizeTables' cell fixes) on labelled errors.
+"""Measure FixSpacing (with NormalizeTables' cells) and FixCasing on labelled errors.
 
-Two sets:
+Spacing, two sets:
 - seeds: the known spacing errors of seeds 003 and 004 (`fixes_eval/seed_spacing.toml`)
   must all be fixed, and every other edit on those seeds counts as a false change;
 - injected: correct prose lines from seeds 000-002, each corrupted with one spacing
@@ -8,6 +8,13 @@ Two sets:
   a colon, a space added before a comma, a doubled space). A case is fixed when the
   output equals the original line; every edit on the uncorrupted lines, and every
   output that is neither the input nor the original, is a false change.
+
+Casing, two sets: the known casing errors of seeds 003 and 004
+(`fixes_eval/seed_casing.toml`) in the default pipeline's output, every other FixCasing
+edit counting as false; and seeds 000 and 001, whole, each with one sentence start or
+one mid-sentence proper noun (Trump, Putin, Russia, Ukraine, Kremlin) put in
+lowercase, as FixCasing receives them in the default pipeline: fixed when the whole
+document comes back identical.
 
     python benchmarks/evaluate_fixes.py [--check]
 """
@@ -22,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from cleantext import Document, FixSpacing, NormalizeTables, Pipeline
+from cleantext import Document, FixCasing, FixSpacing, NormalizeTables, Pipeline
 from cleantext.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +105,48 @@ def evaluate_injected(seed: int = 20261122) -> Result:
     return result
 
 
+def evaluate_seed_casing() -> Result:
+    """Known casing errors fixed; any other FixCasing edit is false."""
+    result = Result()
+    for entry in load_toml(EVAL_DIR / "seed_casing.toml")["fix"]:
+        text = (SEED_DIR / entry["seed"]).read_text("utf-8")
+        doc = Pipeline.default(explain=True)(Document(text))
+        for before, after in entry["pairs"]:
+            result.cases += 1
+            result.fixed += after in doc.text and before not in doc.text
+        expected = [after for _, after in entry["pairs"]]
+        for edit in doc.edits:
+            if edit.cleaner != "FixCasing":
+                continue
+            result.false_changes += not any(edit.after in after for after in expected)
+    return result
+
+
+_CASING_SPOTS = regex.compile(
+    r"(?<=[.!?] )\p{Lu}\p{Ll}+|(?<=\p{Ll} )(?:Trump|Putin|Russia|Ukraine|Kremlin)\b"
+)
+
+
+def evaluate_injected_casing(seed: int = 20261122, per_document: int = 25) -> Result:
+    rng = random.Random(seed)
+    fixer = FixCasing()
+    result = Result()
+    before_casing = Pipeline(
+        [c for c in Pipeline.default().cleaners if not isinstance(c, FixCasing)]
+    )
+    for name in ("000_3b066982956dc9e0.txt", "001_8b6371cf00e97324.txt"):
+        text = before_casing.clean((SEED_DIR / name).read_text("utf-8"))
+        result.false_changes += len(fixer(Document(text, explain=True)).edits)
+        spots = list(_CASING_SPOTS.finditer(text))
+        for spot in rng.sample(spots, min(per_document, len(spots))):
+            dirty = text[: spot.start()] + spot.group().lower() + text[spot.end() :]
+            out = fixer(Document(dirty)).text
+            result.cases += 1
+            result.fixed += out == text
+            result.false_changes += out not in (text, dirty)
+    return result
+
+
 def below_floors(name: str, result: Result) -> list[str]:
     floors = load_toml(FLOORS).get(name, {})
     failures = []
@@ -117,10 +166,13 @@ def main() -> int:
     failures = []
     print("| set | cases | fixed | fix rate | false changes |")
     print("| --- | ---: | ---: | ---: | ---: |")
-    for name, result in (
+    sets = (
         ("seeds", evaluate_seeds()),
         ("injected", evaluate_injected()),
-    ):
+        ("casing-seeds", evaluate_seed_casing()),
+        ("casing-injected", evaluate_injected_casing()),
+    )
+    for name, result in sets:
         print(
             f"| {name} | {result.cases} | {result.fixed} | {result.fix_rate:.3f} | "
             f"{result.false_changes} |"

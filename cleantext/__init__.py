@@ -14,6 +14,7 @@ from cleantext.cleaner import Cleaner, ConfigError, registered_cleaners
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
+    FixCasing,
     FixSpacing,
     FixUnicode,
     NormalizeTables,
@@ -33,6 +34,7 @@ __all__ = [
     "DropBoilerplate",
     "DropDuplicates",
     "Edit",
+    "FixCasing",
     "FixSpacing",
     "FixUnicode",
     "NormalizeTables",

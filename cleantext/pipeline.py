@@ -61,6 +61,7 @@ class Pipeline(Cleaner):
         from cleantext.cleaners import (
             DropBoilerplate,
             DropDuplicates,
+            FixCasing,
             FixSpacing,
             FixUnicode,
             NormalizeTables,
@@ -74,6 +75,7 @@ class Pipeline(Cleaner):
             DropDuplicates(),
             NormalizeTables(),
             FixSpacing(),
+            FixCasing(),
         ]
         return cls(cleaners, explain=explain)
 

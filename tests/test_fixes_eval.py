@@ -11,3 +11,17 @@ def test_injected_errors_fixed_without_false_changes():
     result = evaluate_injected()
     assert result.cases >= 50
     assert below_floors("injected", result) == []
+
+
+def test_known_seed_casing_errors_fixed_and_nothing_else_changed():
+    from benchmarks.evaluate_fixes import evaluate_seed_casing
+
+    assert below_floors("casing-seeds", evaluate_seed_casing()) == []
+
+
+def test_injected_casing_errors_fixed_without_false_changes():
+    from benchmarks.evaluate_fixes import evaluate_injected_casing
+
+    result = evaluate_injected_casing()
+    assert result.cases >= 40
+    assert below_floors("casing-injected", result) == []

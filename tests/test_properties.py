@@ -54,7 +54,9 @@ dirty_text = st.one_of(
 )
 
 word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
-sentence = st.lists(word, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+sentence = st.lists(word, min_size=1, max_size=12).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + "."
+)
 paragraph = st.lists(sentence, min_size=1, max_size=5).map(" ".join)
 # Paragraphs are distinct: a paragraph repeated word for word is the scraper
 # duplication DropDuplicates exists to remove, not clean prose.

@@ -1,6 +1,7 @@
 """Built-in cleaners, one module per family. Importing this package registers them."""
 
 from cleantext.cleaners.boilerplate import DropBoilerplate
+from cleantext.cleaners.casing import FixCasing
 from cleantext.cleaners.duplicates import DropDuplicates
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.cleaners.tables import NormalizeTables
@@ -10,6 +11,7 @@ from cleantext.cleaners.whitespace import NormalizeWhitespace
 __all__ = [
     "DropBoilerplate",
     "DropDuplicates",
+    "FixCasing",
     "FixSpacing",
     "FixUnicode",
     "NormalizeTables",

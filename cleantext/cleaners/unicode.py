@@ -85,6 +85,14 @@ class FixUnicode(Cleaner):
         doc.text = "".join(pieces)
         return doc
 
+    def unstable(self, text: str) -> bool:
+        """Whether this cleaner would change `text`: other cleaners use it so as not to
+        create what looks like mojibake (capitalising "à°" gives "À°")."""
+        return any(
+            self._needs_ftfy(m.group()) and self._fix(m.group()) != m.group()
+            for m in _LINE.finditer(text)
+        )
+
     def _needs_ftfy(self, line: str) -> bool:
         """False only for lines ftfy would return unchanged (a cheap, exact gate)."""
         if self.uncurl_quotes or self.fix_character_width:

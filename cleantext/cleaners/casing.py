@@ -1,0 +1,256 @@
+"""FixCasing: capitalise sentence starts and proper nouns, decided inside the document.
+
+Only ever raises a first letter; never lowercases, and never makes a line that
+FixUnicode would then change (capitalised Latin-1 letters can read as mojibake).
+Touches only plain lowercase words in prose (no digits, dots, slashes, underscores
+or inner capitals, so `iPhone`, `eBay`, `config.yaml` and URLs are safe) and skips
+names kept lowercase on purpose (`rules/lowercase-names.txt`: npm, git, ...).
+- sentence-start: after `. ! ?` (not after an abbreviation such as `e.g.` or an
+  ellipsis) and at the start of a paragraph that follows a finished sentence, a
+  heading, a list or a blank line (a hard-wrapped line that continues a sentence
+  keeps its lowercase start);
+- heading-start / list-item-start: only when most headings (list items) of the
+  document start with a capital, so lowercase list styles ("- 2 eggs") stay;
+- proper-noun: a word written capitalised mid-sentence at least twice in the
+  document's paragraphs, and lowercase at most half as often, is capitalised where
+  it appears in lowercase ("trump’s" -> "Trump’s"); so is a lowercase word next to
+  another whose capitalised pair appears mid-sentence ("donald trump" -> "Donald
+  Trump" when "Donald Trump" appears). Stop words never.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+import regex
+
+from cleantext.blocks import (
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    Block,
+    join_blocks,
+    split_blocks,
+)
+from cleantext.cleaner import Cleaner
+from cleantext.cleaners.unicode import FixUnicode
+from cleantext.document import Document
+from cleantext.linescore import stopwords
+from cleantext.rules import shared_lists
+
+# A word: letters with inner apostrophes or hyphens; its surroundings decide if it is
+# plain (not part of a URL, path, identifier or number).
+_WORD = regex.compile(
+    r"(?<![\w@/\\.:])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?![\w@/\\]|[.:-][\w/])"
+)
+_PLAIN_LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?:['’]\p{Ll}+)?")
+_TITLE = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:['’]\p{Ll}+)?")
+_LINE_START = regex.compile(
+    r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?[\"'“‘(\[]*"
+)
+# A full stop may sit inside closing quotes; "?" or "!" before a closing quote is
+# followed by a speech tag ("“Why?” she asked"), not a new sentence.
+_SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
+_FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
+_UNICODE_CHECK = FixUnicode()
+_POSSESSIVE = regex.compile(r"['’]s$")
+_LOOK_BACK = 40  # characters examined before a word to find a sentence end
+_MIN_CAPITALISED = 2
+_MAX_LOWER_SHARE = 1 / 2
+
+
+@lru_cache(maxsize=1)
+def _lowercase_names() -> frozenset[str]:
+    text = resources.files("cleantext.rules").joinpath("lowercase-names.txt")
+    return frozenset(
+        w.strip()
+        for w in text.read_text("utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_end() -> regex.Pattern:
+    """Text ending with an abbreviation's full stop: no sentence ends there."""
+    lists = shared_lists()
+    words = sorted(lists["titles"] + lists["abbreviations"], key=len, reverse=True)
+    alternation = "|".join(regex.escape(w) for w in words)
+    return regex.compile(
+        rf"(?:(?<![\p{{L}}.])(?:{alternation})|\.\.|…|(?<![\p{{L}}.])(?:\p{{L}}\.)*\p{{L}})"
+        rf"\.\s+[\"'“‘(\[]*$",
+        regex.IGNORECASE,
+    )
+
+
+@dataclass
+class FixCasing(Cleaner):
+    """Capitalise sentence, heading and list-item starts, and proper nouns by vote."""
+
+    sentence_starts: bool = True
+    proper_nouns: bool = True
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = split_blocks(doc.text)
+        capitalise = self._proper_nouns(blocks) if self.proper_nouns else {}
+        styles = {
+            kind: _mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
+        }
+        changed = False
+        offset = 0
+        for i, block in enumerate(blocks):
+            if block.is_prose:
+                starts = self._starts(blocks, i, styles) if self.sentence_starts else {}
+                fixed = self._fix_block(block.text, starts, capitalise, doc, offset)
+                if fixed != block.text:
+                    blocks[i] = Block(block.kind, fixed, block.sep)
+                    changed = True
+            offset += len(block.text) + len(block.sep)
+        if changed:
+            doc.text = join_blocks(blocks)
+        return doc
+
+    # --- decisions ----------------------------------------------------------------
+
+    def _proper_nouns(self, blocks: list[Block]) -> dict[str, str]:
+        """Lowercase words to capitalise, by votes in paragraphs only: headings and
+        list-item labels ("- Economic Sanctions: ...") are Title Case by style.
+
+        A capitalised word counts for itself only when it stands alone ("Trump
+        has"), not inside a longer name ("United States" says nothing about
+        "united"); a capitalised pair ("Donald Trump") counts for the lowercase pair.
+        """
+        capitalised: Counter[str] = Counter()
+        lower: Counter[str] = Counter()
+        title_pairs: set[tuple[str, str]] = set()
+        pairs: list[tuple[str, str]] = []
+        for block in blocks:
+            if block.kind != PARAGRAPH:
+                continue
+            words = list(_WORD.finditer(block.text))
+            titled = [
+                bool(_TITLE.fullmatch(m.group()))
+                and not _at_sentence_start(block.text, m)
+                for m in words
+            ]
+            joined = [
+                block.text[a.end() : b.start()] == " " for a, b in pairwise(words)
+            ] + [False]
+            for k, match in enumerate(words):
+                word = match.group()
+                alone = not (k > 0 and joined[k - 1] and titled[k - 1]) and not (
+                    joined[k] and titled[k + 1]
+                )
+                if titled[k] and alone:
+                    capitalised[_vote_key(word)] += 1
+                elif _PLAIN_LOWER.fullmatch(word):
+                    lower[_vote_key(word)] += 1
+                if joined[k]:
+                    pair = (word, words[k + 1].group())
+                    pairs.append(pair)
+                    if titled[k] and titled[k + 1]:
+                        title_pairs.add((_vote_key(pair[0]), _vote_key(pair[1])))
+        chosen = {
+            word
+            for word, count in lower.items()
+            if capitalised[word] >= _MIN_CAPITALISED
+            and count <= _MAX_LOWER_SHARE * capitalised[word]
+        }
+        for first, second in pairs:
+            if (_vote_key(first), _vote_key(second)) in title_pairs:
+                chosen.update(
+                    _vote_key(w) for w in (first, second) if _PLAIN_LOWER.fullmatch(w)
+                )
+        skip = stopwords() | _lowercase_names()
+        return {word: word[0].upper() + word[1:] for word in chosen - skip}
+
+    def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
+        """Whether this block's first word starts something, and under which rule."""
+        block = blocks[i]
+        if block.kind == HEADING:
+            return {"heading-start": styles[HEADING]}
+        if block.kind == LIST_ITEM:
+            return {"list-item-start": styles[LIST_ITEM]}
+        return {"sentence-start": _follows_a_finished_block(blocks, i)}
+
+    def _fix_block(
+        self,
+        text: str,
+        starts: dict,
+        capitalise: dict[str, str],
+        doc: Document,
+        offset: int,
+    ) -> str:
+        pieces, last, edits = [], 0, []
+        first = _LINE_START.match(text).end()
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if not _PLAIN_LOWER.fullmatch(word) or word in _lowercase_names():
+                continue
+            rule = None
+            if match.start() == first:
+                rule = next((name for name, on in starts.items() if on), None)
+            elif self.sentence_starts and _at_sentence_start(text, match):
+                rule = "sentence-start"
+            if rule is None and _vote_key(word) in capitalise:
+                rule = "proper-noun"
+            if rule is None:
+                continue
+            fixed = word[0].upper() + word[1:]
+            edits.append((rule, word, fixed, offset + match.start()))
+            pieces.append(text[last : match.start()])
+            pieces.append(fixed)
+            last = match.end()
+        pieces.append(text[last:])
+        result = "".join(pieces)
+        if edits and _UNICODE_CHECK.unstable(result):
+            return text  # "à°" -> "À°" reads as mojibake to ftfy: keep the line
+        for rule, before, after, position in edits:
+            doc.record(self.name, rule, before, after, position)
+        return result
+
+
+def _vote_key(word: str) -> str:
+    """The word as votes count it: case-folded, without a possessive ('s)."""
+    return _POSSESSIVE.sub("", word).casefold()
+
+
+def _at_sentence_start(text: str, match: regex.Match) -> bool:
+    """Whether a sentence ends just before `match`: a bounded look back, so the cost
+    per word does not grow with the line (a 5 MB line stays linear)."""
+    end = match.start()
+    start = max(0, end - _LOOK_BACK)
+    return bool(_SENTENCE_END.search(text, start, end)) and not (
+        _abbreviation_end().search(text, start, end)
+    )
+
+
+def _follows_a_finished_block(blocks: list[Block], i: int) -> bool:
+    """Whether the line before ends a sentence, so this line starts one.
+
+    A line without closing punctuation may be the first half of a hard-wrapped
+    sentence (even when it looks like a heading), unless a blank line, a Markdown
+    heading, a table or code separates them.
+    """
+    if i == 0:
+        return True
+    previous = blocks[i - 1]
+    if not previous.is_prose or previous.sep.count("\n") > 1:
+        return True
+    if previous.text.lstrip().startswith("#"):
+        return True
+    return bool(_FINISHED.search(previous.text))
+
+
+def _mostly_capitalised(blocks: list[Block], kind: str) -> bool:
+    """Whether most blocks of this kind start with a capital letter."""
+    firsts = []
+    for block in blocks:
+        if block.kind == kind:
+            rest = block.text[_LINE_START.match(block.text).end() :]
+            if rest[:1].isalpha():
+                firsts.append(rest[0].isupper())
+    return bool(firsts) and sum(firsts) > len(firsts) / 2
