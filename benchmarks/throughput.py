@@ -22,13 +22,7 @@ from pathlib import Path
 
 import regex
 
-from cleantext import (
-    DropBoilerplate,
-    DropDuplicates,
-    FixUnicode,
-    NormalizeWhitespace,
-    Pipeline,
-)
+from cleantext import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -89,12 +83,7 @@ def main() -> None:
         "regex word scan (floor)": _WORD.findall,
         **{
             cleaner.name: Pipeline([cleaner]).clean
-            for cleaner in (
-                FixUnicode(),
-                NormalizeWhitespace(),
-                DropBoilerplate(),
-                DropDuplicates(),
-            )
+            for cleaner in Pipeline.default().cleaners
         },
         "default pipeline": Pipeline.default().clean,
         "default pipeline, explain=True": Pipeline.default(explain=True).clean,

@@ -42,13 +42,11 @@ from cleantext.document import Document
 from cleantext.linescore import stopwords
 from cleantext.rules import shared_lists
 
-# A word: letters with inner apostrophes or hyphens; its surroundings decide if it is
-# plain (not part of a URL, path, identifier or number).
+# A word: letters, optionally with an apostrophe ("trump’s"); its surroundings decide
+# if it is plain (not part of a URL, path, e-mail address, identifier or number).
 _WORD = regex.compile(
     r"(?<![\w@/\\.:])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?![\w@/\\]|[.:-][\w/])"
 )
-_PLAIN_LOWER = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?:['’]\p{Ll}+)?")
-_TITLE = regex.compile(r"\p{Lu}\p{Ll}[\p{Ll}\p{M}]*(?:['’]\p{Ll}+)?")
 _LINE_START = regex.compile(
     r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?[\"'“‘(\[]*"
 )
@@ -57,7 +55,8 @@ _LINE_START = regex.compile(
 _SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
 _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
 _UNICODE_CHECK = FixUnicode()
-_POSSESSIVE = regex.compile(r"['’]s$")
+_OPENERS = "\"'“‘(["
+_CLOSERS = ".!?\"'”’)]"
 _LOOK_BACK = 40  # characters examined before a word to find a sentence end
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
@@ -95,7 +94,7 @@ class FixCasing(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         blocks = split_blocks(doc.text)
-        capitalise = self._proper_nouns(blocks) if self.proper_nouns else {}
+        capitalise = self._proper_nouns(blocks) if self.proper_nouns else frozenset()
         styles = {
             kind: _mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
         }
@@ -115,9 +114,10 @@ class FixCasing(Cleaner):
 
     # --- decisions ----------------------------------------------------------------
 
-    def _proper_nouns(self, blocks: list[Block]) -> dict[str, str]:
-        """Lowercase words to capitalise, by votes in paragraphs only: headings and
-        list-item labels ("- Economic Sanctions: ...") are Title Case by style.
+    def _proper_nouns(self, blocks: list[Block]) -> frozenset[str]:
+        """Words (vote keys) to capitalise where lowercase, by votes in paragraphs
+        only: headings and list labels ("- Economic Sanctions: ...") are Title Case
+        by style.
 
         A capitalised word counts for itself only when it stands alone ("Trump
         has"), not inside a longer name ("United States" says nothing about
@@ -132,8 +132,7 @@ class FixCasing(Cleaner):
                 continue
             words = list(_WORD.finditer(block.text))
             titled = [
-                bool(_TITLE.fullmatch(m.group()))
-                and not _at_sentence_start(block.text, m)
+                _is_title(m.group()) and not _at_sentence_start(block.text, m)
                 for m in words
             ]
             joined = [
@@ -146,7 +145,7 @@ class FixCasing(Cleaner):
                 )
                 if titled[k] and alone:
                     capitalised[_vote_key(word)] += 1
-                elif _PLAIN_LOWER.fullmatch(word):
+                elif _is_plain_lower(word):
                     lower[_vote_key(word)] += 1
                 if joined[k]:
                     pair = (word, words[k + 1].group())
@@ -162,10 +161,10 @@ class FixCasing(Cleaner):
         for first, second in pairs:
             if (_vote_key(first), _vote_key(second)) in title_pairs:
                 chosen.update(
-                    _vote_key(w) for w in (first, second) if _PLAIN_LOWER.fullmatch(w)
+                    _vote_key(w) for w in (first, second) if _is_plain_lower(w)
                 )
         skip = stopwords() | _lowercase_names()
-        return {word: word[0].upper() + word[1:] for word in chosen - skip}
+        return frozenset(chosen - skip)
 
     def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
         """Whether this block's first word starts something, and under which rule."""
@@ -180,15 +179,16 @@ class FixCasing(Cleaner):
         self,
         text: str,
         starts: dict,
-        capitalise: dict[str, str],
+        capitalise: frozenset[str],
         doc: Document,
         offset: int,
     ) -> str:
         pieces, last, edits = [], 0, []
         first = _LINE_START.match(text).end()
+        kept_lowercase = _lowercase_names()
         for match in _WORD.finditer(text):
             word = match.group()
-            if not _PLAIN_LOWER.fullmatch(word) or word in _lowercase_names():
+            if not _is_plain_lower(word) or word in kept_lowercase:
                 continue
             rule = None
             if match.start() == first:
@@ -215,13 +215,35 @@ class FixCasing(Cleaner):
 
 def _vote_key(word: str) -> str:
     """The word as votes count it: case-folded, without a possessive ('s)."""
-    return _POSSESSIVE.sub("", word).casefold()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.casefold()
+
+
+def _is_plain_lower(word: str) -> bool:
+    """All lowercase ('trump’s'), as opposed to 'iPhone' or 'Trump'."""
+    return word[0].islower() and word.islower()
+
+
+def _is_title(word: str) -> bool:
+    """Capitalised, the rest lowercase ('Trump’s'), as opposed to 'NATO'."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
 def _at_sentence_start(text: str, match: regex.Match) -> bool:
     """Whether a sentence ends just before `match`: a bounded look back, so the cost
-    per word does not grow with the line (a 5 MB line stays linear)."""
+    per word does not grow with the line (a 5 MB line stays linear). Most words
+    follow a letter or a comma and a space: one character test rules them out."""
     end = match.start()
+    k = end - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    if k < 1 or not text[k].isspace():
+        return False
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] not in _CLOSERS:
+        return False
     start = max(0, end - _LOOK_BACK)
     return bool(_SENTENCE_END.search(text, start, end)) and not (
         _abbreviation_end().search(text, start, end)
