@@ -10,7 +10,7 @@ of lines might be code or a table, it is treated as one, which protects it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -98,6 +98,23 @@ def split_blocks(text: str) -> list[Block]:
 def join_blocks(blocks: Sequence[Block]) -> str:
     """The inverse of `split_blocks`."""
     return "".join(block.text + block.sep for block in blocks)
+
+
+def rewrite_blocks(
+    blocks: list[Block], rewrite: Callable[[int, Block, int], str | None]
+) -> str | None:
+    """Call `rewrite(index, block, offset)` on every block, `offset` being where the
+    block starts in the original text; a returned string replaces the block's text.
+    Returns the joined text when any block changed, else None."""
+    changed = False
+    offset = 0
+    for index, block in enumerate(blocks):
+        new_text = rewrite(index, block, offset)
+        if new_text is not None and new_text != block.text:
+            blocks[index] = replace(block, text=new_text)
+            changed = True
+        offset += len(block.text) + len(block.sep)
+    return join_blocks(blocks) if changed else None
 
 
 def remove_blocks(blocks: Sequence[Block], drop: set[int]) -> list[Block]:

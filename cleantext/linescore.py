@@ -9,10 +9,10 @@ rules to neighbouring short lines; on its own it never deletes anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from cleantext.rules import word_list
 
 GOOD_SCORE = 0.7
 
@@ -23,15 +23,9 @@ _URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".co", ".uk", ".de")
 _SYMBOL = regex.compile(r"[^\p{L}\p{N}\s.,;:!?'\"’‘“”()\[\]-]")
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The English stop-word list shipped in `cleantext/rules/stopwords-en.txt`."""
-    text = resources.files("cleantext.rules").joinpath("stopwords-en.txt")
-    return frozenset(
-        line.strip()
-        for line in text.read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return word_list("stopwords-en.txt")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
 import regex
@@ -33,14 +32,14 @@ from cleantext.blocks import (
     LIST_ITEM,
     PARAGRAPH,
     Block,
-    join_blocks,
+    rewrite_blocks,
     split_blocks,
 )
 from cleantext.cleaner import Cleaner
 from cleantext.cleaners.unicode import FixUnicode
 from cleantext.document import Document
 from cleantext.linescore import stopwords
-from cleantext.rules import shared_lists
+from cleantext.rules import shared_lists, word_list
 
 # A word: letters, optionally with an apostrophe ("trump’s"); its surroundings decide
 # if it is plain (not part of a URL, path, e-mail address, identifier or number).
@@ -62,14 +61,8 @@ _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
 
 
-@lru_cache(maxsize=1)
 def _lowercase_names() -> frozenset[str]:
-    text = resources.files("cleantext.rules").joinpath("lowercase-names.txt")
-    return frozenset(
-        w.strip()
-        for w in text.read_text("utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+    return word_list("lowercase-names.txt")
 
 
 @lru_cache(maxsize=1)
@@ -98,18 +91,16 @@ class FixCasing(Cleaner):
         styles = {
             kind: _mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
         }
-        changed = False
-        offset = 0
-        for i, block in enumerate(blocks):
-            if block.is_prose:
-                starts = self._starts(blocks, i, styles) if self.sentence_starts else {}
-                fixed = self._fix_block(block.text, starts, capitalise, doc, offset)
-                if fixed != block.text:
-                    blocks[i] = Block(block.kind, fixed, block.sep)
-                    changed = True
-            offset += len(block.text) + len(block.sep)
-        if changed:
-            doc.text = join_blocks(blocks)
+
+        def fix(i: int, block: Block, offset: int) -> str | None:
+            if not block.is_prose:
+                return None
+            starts = self._starts(blocks, i, styles) if self.sentence_starts else {}
+            return self._fix_block(block.text, starts, capitalise, doc, offset)
+
+        text = rewrite_blocks(blocks, fix)
+        if text is not None:
+            doc.text = text
         return doc
 
     # --- decisions ----------------------------------------------------------------

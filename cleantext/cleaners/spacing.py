@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from cleantext.blocks import join_blocks, split_blocks
+from cleantext.blocks import Block, rewrite_blocks, split_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.document import Document
 from cleantext.rules import RuleSet, builtin_rule_set, rules_from_file
@@ -35,18 +35,14 @@ class FixSpacing(Cleaner):
         )
 
     def __call__(self, doc: Document) -> Document:
-        blocks = split_blocks(doc.text)
-        changed = False
-        offset = 0
-        for i, block in enumerate(blocks):
-            if block.is_prose:
-                fixed = self._rules.apply(block.text, doc, self.name, offset)
-                if fixed != block.text:
-                    blocks[i] = replace(block, text=fixed)
-                    changed = True
-            offset += len(block.text) + len(block.sep)
-        if changed:
-            doc.text = join_blocks(blocks)
+        def fix(_: int, block: Block, offset: int) -> str | None:
+            if not block.is_prose:
+                return None
+            return self._rules.apply(block.text, doc, self.name, offset)
+
+        text = rewrite_blocks(split_blocks(doc.text), fix)
+        if text is not None:
+            doc.text = text
         return doc
 
     def fix_text(self, text: str) -> str:

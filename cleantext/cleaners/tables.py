@@ -6,12 +6,12 @@ import csv
 import html
 import io
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 import regex
 
-from cleantext.blocks import TABLE, join_blocks, pipe_cells, split_blocks
+from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks, split_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.document import Document
@@ -184,21 +184,19 @@ class NormalizeTables(Cleaner):
     def __call__(self, doc: Document) -> Document:
         if "|" not in doc.text and "\t" not in doc.text:
             return doc
-        blocks = split_blocks(doc.text)
-        changed = False
-        offset = 0
-        for i, block in enumerate(blocks):
-            if block.kind == TABLE:
-                rendered = self._normalize(block.text)
-                if rendered is not None and rendered != block.text:
-                    doc.record(
-                        self.name, f"table-{self.output}", block.text, rendered, offset
-                    )
-                    blocks[i] = replace(block, text=rendered)
-                    changed = True
-            offset += len(block.text) + len(block.sep)
-        if changed:
-            doc.text = join_blocks(blocks)
+
+        def normalize(_: int, block: Block, offset: int) -> str | None:
+            if block.kind != TABLE:
+                return None
+            rendered = self._normalize(block.text)
+            if rendered is not None and rendered != block.text:
+                rule = f"table-{self.output}"
+                doc.record(self.name, rule, block.text, rendered, offset)
+            return rendered
+
+        text = rewrite_blocks(split_blocks(doc.text), normalize)
+        if text is not None:
+            doc.text = text
         return doc
 
     def _normalize(self, text: str) -> str | None:

@@ -14,6 +14,7 @@ a cleaner by passing their own rule files; built-in files live beside this modul
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -142,6 +143,17 @@ def _expand_lists(pattern: str, lists: dict, origin: str, rule: str) -> str:
         return "(?:" + "|".join(regex.escape(word) for word in longest_first) + ")"
 
     return _LIST_REFERENCE.sub(alternation, pattern)
+
+
+@cache
+def word_list(filename: str) -> frozenset[str]:
+    """A packaged list of words, one per line; '#' starts a comment line."""
+    text = resources.files(__name__).joinpath(filename).read_text("utf-8")
+    return frozenset(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 def builtin_data(stem: str) -> dict:
