@@ -444,3 +444,22 @@ def test_cost_of_many_contents_headings_grows_linearly(monkeypatch):
         )
         counts.append(calls)
     assert counts[1] <= 2.2 * counts[0]
+
+
+def test_junk_under_a_contents_heading_does_not_change_the_decision():
+    # Found by hypothesis: "Advertisement" lines under "Table of Contents" kept it
+    # below the threshold in a first pass, and a second pass (without them) dropped it.
+    lines = [
+        BODY,
+        "- Background",
+        "Table of Contents",
+        "Advertisement",
+        "Advertisement",
+        "2025-02-27 09:02:00",
+        "- Background",
+        BODY,
+        "2025-02-27 09:02:00",
+    ]
+    pipeline = Pipeline.default()
+    once = pipeline("\n".join(lines))
+    assert pipeline(once) == once

@@ -123,10 +123,13 @@ class _Page:
         return after >= before
 
     def key_count(self, key: str) -> int:
-        """How many prose lines of the document have this comparison key."""
+        """How many prose lines not already judged junk have this comparison key
+        (counted once, when tables of contents are judged after the line rules)."""
         if self._keys is None:
             self._keys = Counter(
-                comparison_key(self.blocks[i].text) for i in self.lines
+                comparison_key(self.blocks[i].text)
+                for i, line in self.lines.items()
+                if line.verdict != _JUNK and self.blocks[i].is_prose
             )
         return self._keys[key]
 
@@ -163,11 +166,16 @@ class DropBoilerplate(Cleaner):
     # --- decisions ----------------------------------------------------------------
 
     def _apply_rules(self, page: _Page, metadata: dict) -> int | None:
-        """Judge lines by the rules; return where a trailer starts, if one does."""
+        """Judge lines by the rules; return where a trailer starts, if one does.
+
+        Tables of contents are judged last, once every other line has its verdict,
+        so that junk under a contents heading cannot change the decision between a
+        first and a second cleaning.
+        """
         lines, body_start = page.lines, page.body_start
-        for i, line in lines.items():
-            if line.verdict == _JUNK:
-                continue  # already taken by a table of contents
+        contents: list[tuple[int, str]] = []
+        trailer = None
+        for i, line in list(lines.items()):
             in_head = i < body_start
             words = len(line.core.split())
             found = self._catalogue.first_match(line.core, words, in_head)
@@ -183,9 +191,10 @@ class DropBoilerplate(Cleaner):
                 for j in range(i, len(page.blocks)):
                     junk = lines.setdefault(j, _Line("", score_line("")))
                     junk.verdict, junk.rule = _JUNK, rule.name
-                return i
+                trailer = i
+                break
             if rule.action == TOC:
-                self._drop_table_of_contents(page, i, rule.name)
+                contents.append((i, rule.name))
                 continue
             if rule.action == METADATA:
                 for name in METADATA_FIELDS:
@@ -193,7 +202,10 @@ class DropBoilerplate(Cleaner):
                     if value and name not in metadata:
                         metadata[name] = value.strip()
             line.verdict, line.rule = _JUNK, rule.name
-        return None
+        for heading, name in contents:
+            if lines[heading].verdict != _JUNK:
+                self._drop_table_of_contents(page, heading, name)
+        return trailer
 
     def _drop_table_of_contents(self, page: _Page, heading: int, rule: str) -> None:
         """Drop a contents heading and the entries under it that repeat other lines.
@@ -203,21 +215,25 @@ class DropBoilerplate(Cleaner):
         in the document go, so a real heading right after the contents stays.
         """
         blocks, lines = page.blocks, page.lines
-        listed = heading + 1 in lines and blocks[heading + 1].kind == LIST_ITEM
-        end = heading + 1
-        while (
-            end in lines
-            and (blocks[end].kind == LIST_ITEM if listed else not lines[end].score.good)
-            and lines[end].score.words <= _MAX_TOC_ENTRY_WORDS
-        ):
-            end += 1
-        entries = range(heading + 1, end)
-        local = Counter(comparison_key(blocks[i].text) for i in range(heading, end))
-        repeated = [
-            i
-            for i in entries
-            if page.key_count(key := comparison_key(blocks[i].text)) > local[key]
-        ]
+        entries: list[int] = []
+        listed = None
+        j = heading + 1
+        while j in lines:
+            line = lines[j]
+            if line.verdict != _JUNK:  # junk under the heading is neither entry nor end
+                if listed is None:
+                    listed = blocks[j].kind == LIST_ITEM
+                is_entry = (
+                    blocks[j].kind == LIST_ITEM if listed else not line.score.good
+                )
+                if not is_entry or line.score.words > _MAX_TOC_ENTRY_WORDS:
+                    break
+                entries.append(j)
+            j += 1
+        keys = {i: comparison_key(blocks[i].text) for i in entries}
+        local = Counter(keys.values())
+        local[comparison_key(blocks[heading].text)] += 1
+        repeated = [i for i in entries if page.key_count(keys[i]) > local[keys[i]]]
         if len(repeated) >= 2 and len(repeated) >= 0.6 * len(entries):
             for i in [heading, *repeated]:
                 lines[i].verdict, lines[i].rule = _JUNK, rule
