@@ -61,16 +61,16 @@ class RuleSet:
         """False when the gate says no rule can change `text` (cheap to ask)."""
         return self._gate is None or self._gate.search(text) is not None
 
+    def _replacement(self, match: regex.Match) -> str:
+        """What a match becomes: itself for a keep rule, else its rule's text."""
+        rule = self._by_group[match.lastgroup]
+        return match.group() if rule.keep else rule.replacement
+
     def substitute(self, text: str) -> str:
         """Apply the rules without recording anything."""
         if not self.could_apply(text):
             return text
-
-        def replace(match: regex.Match) -> str:
-            rule = self._by_group[match.lastgroup]
-            return match.group() if rule.keep else rule.replacement
-
-        return self._pattern.sub(replace, text)
+        return self._pattern.sub(self._replacement, text)
 
     def apply(self, text: str, doc: Document, cleaner: str, offset: int = 0) -> str:
         """Replace every match, recording one edit per change on `doc`.
@@ -81,14 +81,11 @@ class RuleSet:
             return text
 
         def replace(match: regex.Match) -> str:
-            rule = self._by_group[match.lastgroup]
-            before = match.group()
-            if rule.keep:
-                return before
-            if before != rule.replacement:
-                position = offset + match.start()
-                doc.record(cleaner, rule.name, before, rule.replacement, position)
-            return rule.replacement
+            before, after = match.group(), self._replacement(match)
+            if before != after:
+                rule = self._by_group[match.lastgroup]
+                doc.record(cleaner, rule.name, before, after, offset + match.start())
+            return after
 
         return self._pattern.sub(replace, text)
 
