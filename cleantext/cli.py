@@ -21,7 +21,15 @@ from tqdm import tqdm
 from cleantext import __version__
 from cleantext.batch import DEFAULT_GLOBS, BatchCleaner, BatchOptions, discover
 from cleantext.cleaner import ConfigError, registered_cleaners
-from cleantext.golden import FAILING_STATUSES, GoldenSuite
+from cleantext.golden import (
+    FAIL,
+    FAILING_STATUSES,
+    MISSING,
+    PASS,
+    XFAIL,
+    XPASS,
+    GoldenSuite,
+)
 from cleantext.io import FORMATS, InputError, atomic_writer
 from cleantext.pipeline import Pipeline
 from cleantext.render import colourise_diff
@@ -298,20 +306,20 @@ def run_golden_check(args: argparse.Namespace) -> int:
         if result.case.known_failure:
             line += f"  (known failure: {result.case.known_failure})"
         print(line)
-        if status in ("fail", "xfail"):
+        if status in (FAIL, XFAIL):
             diff = result.diff()
             print(colourise_diff(diff) if colour else diff, end="")
-        elif status == "missing":
+        elif status == MISSING:
             print(
                 f"         no {result.case.expected_path}; "
                 "run `cleantext golden update`"
             )
-        elif status == "xpass":
+        elif status == XPASS:
             print("         passes now: remove it from known_failures.toml")
     failed = sum(counts.get(s, 0) for s in FAILING_STATUSES)
     print(
-        f"{counts.get('pass', 0)} passed, {failed} failed, "
-        f"{counts.get('xfail', 0)} known failures"
+        f"{counts.get(PASS, 0)} passed, {failed} failed, "
+        f"{counts.get(XFAIL, 0)} known failures"
     )
     return EXIT_INPUT_ERRORS if failed else EXIT_OK
 
