@@ -91,3 +91,10 @@ def test_no_capital_that_reads_as_mojibake():
 
     once = cleantext.clean("à°;")
     assert cleantext.clean(once) == once
+
+
+def test_paragraph_start_is_no_vote_for_a_proper_noun():
+    # Found by hypothesis: the first word of each paragraph and the word after an
+    # initial-like "a." counted as mid-sentence capitals, so "ability" became a name.
+    text = "Ability a a a. Ability a a ability.\n"
+    assert case(text).text == text

@@ -126,6 +126,9 @@ class FixCasing(Cleaner):
                 _is_title(m.group()) and not _at_sentence_start(block.text, m)
                 for m in words
             ]
+            # A paragraph's first word is capitalised as a sentence start: it says
+            # nothing about the word alone, only as the first of a pair.
+            first = _LINE_START.match(block.text).end()
             joined = [
                 block.text[a.end() : b.start()] == " " for a, b in pairwise(words)
             ] + [False]
@@ -134,7 +137,7 @@ class FixCasing(Cleaner):
                 alone = not (k > 0 and joined[k - 1] and titled[k - 1]) and not (
                     joined[k] and titled[k + 1]
                 )
-                if titled[k] and alone:
+                if titled[k] and alone and match.start() != first:
                     capitalised[_vote_key(word)] += 1
                 elif _is_plain_lower(word):
                     lower[_vote_key(word)] += 1
