@@ -21,7 +21,7 @@ class Edit:
     """
 
     cleaner: str
-    action: str  # "replace", "delete" or "insert"
+    action: str  # "replace", "delete", "insert", or "suggest" (not applied)
     before: str
     after: str
     rule: str
@@ -79,3 +79,13 @@ class Document:
             self.edits.append(
                 Edit(cleaner, action_for(before, after), before, after, rule, position)
             )
+
+    def suggest(
+        self, cleaner: str, rule: str, before: str, after: str, position: int
+    ) -> None:
+        """Keep a change a cleaner proposes but does not make (action "suggest").
+
+        Suggestions are kept whether or not the document explains: asking a cleaner
+        for suggestions is asking for this list. They are not counted as edits.
+        """
+        self.edits.append(Edit(cleaner, "suggest", before, after, rule, position))

@@ -13,6 +13,7 @@ a cleaner by passing their own rule files; built-in files live beside this modul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -65,6 +66,11 @@ class RuleSet:
         """What a match becomes: itself for a keep rule, else its rule's text."""
         rule = self._by_group[match.lastgroup]
         return match.group() if rule.keep else rule.replacement
+
+    def matches(self, text: str) -> Iterator[tuple[Rule, regex.Match]]:
+        """Every match in `text`, left to right, with the rule that made it."""
+        for match in self._pattern.finditer(text):
+            yield self._by_group[match.lastgroup], match
 
     def substitute(self, text: str) -> str:
         """Apply the rules without recording anything."""
