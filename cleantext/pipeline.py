@@ -63,6 +63,7 @@ class Pipeline(Cleaner):
             DropDuplicates,
             FixCasing,
             FixSpacing,
+            FixTypos,
             FixUnicode,
             NormalizeTables,
             NormalizeWhitespace,
@@ -75,6 +76,7 @@ class Pipeline(Cleaner):
             DropDuplicates(),
             NormalizeTables(),
             FixSpacing(),
+            FixTypos(),
             FixCasing(),
         ]
         return cls(cleaners, explain=explain)

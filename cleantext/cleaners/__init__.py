@@ -5,6 +5,7 @@ from cleantext.cleaners.casing import FixCasing
 from cleantext.cleaners.duplicates import DropDuplicates
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.cleaners.tables import NormalizeTables
+from cleantext.cleaners.typos import FixTypos
 from cleantext.cleaners.unicode import FixUnicode
 from cleantext.cleaners.whitespace import NormalizeWhitespace
 
@@ -13,6 +14,7 @@ __all__ = [
     "DropDuplicates",
     "FixCasing",
     "FixSpacing",
+    "FixTypos",
     "FixUnicode",
     "NormalizeTables",
     "NormalizeWhitespace",

@@ -1,0 +1,324 @@
+"""FixTypos: correct misspelled words in prose, only where the correction is clear.
+
+A word is a candidate only when it is plain lowercase ASCII letters (capitalised,
+all-capital, mixed-case and accented words, words with digits, hyphenated compounds
+and anything inside a URL, e-mail address, path, code or number are never touched),
+unknown to the lexicon (`cleantext.lexicon`), not allowed by the user, not written
+capitalised anywhere in the document (a name: "zelenskyy" when "Zelenskyy" appears)
+and not repeated (a word used three times is the document's vocabulary). Rules:
+- common-misspelling: an entry of `rules/misspellings.tsv` ("recieve" -> "receive");
+  capitalised entries too ("Recieve" -> "Receive");
+- closest-word: the only dictionary word one edit away (a swap of two adjacent
+  letters counts as one edit), if common enough;
+- likeliest-word: of several, the one whose frequency times the likelihood of the
+  typing slip (`cleantext.typing_errors`: swaps and neighbouring keys are likely)
+  is `min_ratio` times the next one's;
+- bigram-context: the candidate whose pairs with the neighbouring words (symspellpy's
+  bigram counts) times the likelihood of the slip is `min_ratio` times the next's;
+- real-word rules from `rules/real-word-errors.toml` ("who wont to" -> "who want to").
+When in doubt the word stays. So does every document (or paragraph) in which too many
+words are unknown: it is probably not English, or not prose.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from cleantext.blocks import Block, rewrite_blocks, split_blocks
+from cleantext.cleaner import Cleaner, ConfigError
+from cleantext.cleaners.spacing import SPACING_RULES
+from cleantext.document import Document
+from cleantext.lexicon import Lexicon, default_lexicon, parse_misspellings
+from cleantext.rules import Rule, RuleSet, builtin_rule_set
+from cleantext.typing_errors import default_typing_errors
+
+# A word: letters, not glued to word characters, '@', slashes, dots or hyphens (so
+# not part of an identifier, e-mail address, path or compound); a possessive "'s"
+# may follow, other apostrophes ("don't") exclude it.
+_WORD_PATTERN = (
+    r"(?<![\w@/\\.-]|(?<=\w)['’])\p{L}[\p{L}\p{M}]*+"
+    r"(?=(?:['’]s)?(?![\w@/\\'’-]|[.:][\w/]))"
+)
+_WORD_RULE = Rule("word", _WORD_PATTERN, keep=True)
+_LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
+_CANDIDATE = regex.compile(r"[a-z]+")
+_CAPITALISED = regex.compile(r"\p{L}*\p{Lu}\p{L}*")
+REAL_WORD_RULES = builtin_rule_set("real-word-errors")
+
+_MIN_LENGTH = 4  # shorter words are fixed only from the curated map
+_MIN_SCORE = 1_000_000  # frequency x slip likelihood a correction needs at least
+_REPEATED = 3  # an unknown word used this often is the document's own vocabulary
+_MAX_UNKNOWN_SHARE = 0.10  # of a document's lowercase words, else not English prose
+_MAX_BLOCK_UNKNOWN = 3  # unknown words a paragraph may have before its share counts
+_MAX_BLOCK_UNKNOWN_SHARE = 0.30
+
+
+@dataclass
+class _Context:
+    """What the whole document says about its words."""
+
+    counts: Counter[str]
+    names: frozenset[str]
+
+
+@dataclass
+class FixTypos(Cleaner):
+    """Correct misspellings ("shoudl" -> "should") and protect everything else.
+
+    `mode="suggest"` records the corrections as edits with action "suggest" (always,
+    whether or not the document explains) and leaves the text unchanged. `allow`
+    and `allow_file` (one word per line) name words that are never corrected;
+    `misspellings_file` adds `misspelling<TAB>correction` lines to the curated map.
+    """
+
+    mode: Literal["fix", "suggest"] = "fix"
+    allow: tuple[str, ...] = ()
+    allow_file: str = ""
+    misspellings_file: str = ""
+    min_ratio: float = 10.0
+    real_words: bool = True
+    _allowed: frozenset[str] = field(init=False, repr=False, compare=False)
+    _extra_misspellings: dict[str, str] = field(init=False, repr=False, compare=False)
+    _scanner: RuleSet = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        allowed = {word.lower() for word in self.allow}
+        if self.allow_file:
+            allowed |= {
+                line.strip().lower()
+                for line in _read(self.allow_file).splitlines()
+                if line.strip() and not line.lstrip().startswith("#")
+            }
+        self._allowed = frozenset(allowed)
+        self._extra_misspellings = (
+            parse_misspellings(_read(self.misspellings_file), self.misspellings_file)
+            if self.misspellings_file
+            else {}
+        )
+        protected = [rule for rule in SPACING_RULES.rules if rule.keep]
+        real_words = list(REAL_WORD_RULES.rules) if self.real_words else []
+        self._scanner = RuleSet([*protected, *real_words, _WORD_RULE])
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The shared default lexicon (loaded on first use, once per process)."""
+        return default_lexicon()
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = split_blocks(doc.text)
+        context = self._context(blocks)
+        if context is None:
+            return doc
+
+        def fix(_: int, block: Block, offset: int) -> str | None:
+            """Correct until nothing changes: a fixed word can settle a neighbour's
+            bigram context, and cleaning twice must equal cleaning once. Each round
+            turns unknown words into known ones, so the loop ends."""
+            if not block.is_prose:
+                return None
+            text, changed = block.text, False
+            while self._may_need_fixing(text, context):
+                fixed = self._fix_block(text, context, doc, offset)
+                if fixed is None:
+                    break
+                text, changed = fixed, True
+            return text if changed else None
+
+        text = rewrite_blocks(blocks, fix)
+        if text is not None and self.mode == "fix":
+            doc.text = text
+        return doc
+
+    # --- document and block checks ------------------------------------------------
+
+    def _context(self, blocks: list[Block]) -> _Context | None:
+        """Word counts and names of the document's prose; None when too many of its
+        lowercase words are unknown for it to be English prose."""
+        prose = "\n".join(block.text for block in blocks if block.is_prose)
+        words = _LETTER_WORD.findall(prose)
+        counts = Counter(word for word in words if word.islower())
+        total = sum(counts.values())
+        if total:
+            unknown = self._unknown(counts)
+            unknown_count = sum(counts[w] for w in unknown)
+            if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
+                return None
+        names = frozenset(w.lower() for w in set(words) if not w.islower())
+        return _Context(counts, names)
+
+    def _unknown(self, words) -> list[str]:
+        """The lowercase ASCII words among `words` that the lexicon knows neither
+        as words nor as common misspellings."""
+        lexicon = self.lexicon
+        return [
+            word
+            for word in set(words).difference(lexicon.known)
+            if _CANDIDATE.fullmatch(word)
+            and word not in lexicon.misspellings
+            and word not in self._extra_misspellings
+            and not lexicon.is_known(word)
+            and not lexicon.is_compound(word)
+        ]
+
+    def _may_need_fixing(self, text: str, context: _Context) -> bool:
+        """Cheap test first: does the block hold a word that a rule could change?"""
+        if self.real_words and REAL_WORD_RULES.could_apply(text):
+            return True
+        misspellings = self.lexicon.misspellings
+        for word in set(_LETTER_WORD.findall(text)).difference(self.lexicon.known):
+            lower = word.lower()
+            if lower in misspellings or lower in self._extra_misspellings:
+                return True
+            if word.islower() and len(word) >= _MIN_LENGTH:
+                return True
+        return False
+
+    # --- corrections --------------------------------------------------------------
+
+    def _fix_block(
+        self, text: str, context: _Context, doc: Document, offset: int
+    ) -> str | None:
+        tokens = list(self._scanner.matches(text))
+        words = [match for rule, match in tokens if rule is _WORD_RULE]
+        lowercase = [m.group() for m in words if m.group().islower()]
+        unknown = self._unknown(lowercase)
+        if len(unknown) > _MAX_BLOCK_UNKNOWN and (
+            len(unknown) > _MAX_BLOCK_UNKNOWN_SHARE * len(lowercase)
+        ):
+            return None  # a foreign quotation, a list of names, code in prose
+        neighbours = _neighbours(text, words)
+        pieces, last, changed = [], 0, False
+        for rule, match in tokens:
+            if rule is _WORD_RULE:
+                previous, following = neighbours[match.start()]
+                decision = self._correct(match.group(), previous, following, context)
+                if decision is None:
+                    continue
+                rule_name, after = decision
+            elif rule.keep:
+                continue
+            else:
+                rule_name, after = rule.name, rule.replacement
+            before = match.group()
+            self._report(doc, rule_name, before, after, offset + match.start())
+            pieces += [text[last : match.start()], after]
+            last, changed = match.end(), True
+        if not changed:
+            return None
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    def _report(
+        self, doc: Document, rule: str, before: str, after: str, position: int
+    ) -> None:
+        if self.mode == "suggest":
+            doc.suggest(self.name, rule, before, after, position)
+        else:
+            doc.record(self.name, rule, before, after, position)
+
+    def _correct(
+        self, word: str, previous: str | None, following: str | None, context: _Context
+    ) -> tuple[str, str] | None:
+        """(rule, correction) for `word`, or None to leave it."""
+        lower = word.lower()
+        if lower in self._allowed or not _CANDIDATE.fullmatch(lower):
+            return None
+        fixed = self._extra_misspellings.get(lower) or self.lexicon.misspellings.get(
+            lower
+        )
+        if fixed is not None and (word.islower() or word.istitle()):
+            return "common-misspelling", _match_case(fixed, word)
+        if (
+            not word.islower()
+            or len(word) < _MIN_LENGTH
+            or lower in context.names
+            or context.counts[lower] >= _REPEATED
+            or self.lexicon.is_known(lower)
+        ):
+            return None
+        return self._choose(lower, previous, following)
+
+    def _choose(
+        self, word: str, previous: str | None, following: str | None
+    ) -> tuple[str, str] | None:
+        """The clear winner among the dictionary words one edit from `word`, if any:
+        ranked by frequency times the likelihood of the typing slip, then by the
+        neighbouring words."""
+        candidates = self.lexicon.candidates(word, max_distance=1)
+        if not candidates:
+            return None  # includes compounds of known words: "dealmaker"
+        typing = default_typing_errors()
+        scored = sorted(
+            ((c.count * typing.weight(c.term, word), c.term) for c in candidates),
+            reverse=True,
+        )
+        (top, term), rest = scored[0], scored[1:]
+        if self.lexicon.inflects(term, word):
+            return None  # "lookups" is "lookup" inflected, not a typo
+        # Long words seldom land one edit from a dictionary word by chance.
+        enough = _MIN_SCORE / 10 ** max(0, len(word) - 6)
+        if not rest:
+            return ("closest-word", term) if top >= enough else None
+        if top >= enough and top >= self.min_ratio * rest[0][0]:
+            return "likeliest-word", term
+        context = sorted(
+            (
+                typing.weight(c.term, word)
+                * self._context_score(c.term, previous, following),
+                c.term,
+            )
+            for c in candidates
+        )
+        (second, _), (best, term) = context[-2], context[-1]
+        if best > 0 and best >= self.min_ratio * second:
+            return "bigram-context", term
+        return None
+
+    def _context_score(
+        self, term: str, previous: str | None, following: str | None
+    ) -> float:
+        score = 0.0
+        if previous:
+            score += self.lexicon.bigram(previous.lower(), term)
+        if following:
+            score += self.lexicon.bigram(term, following.lower())
+        return score
+
+
+def _neighbours(
+    text: str, words: list[regex.Match]
+) -> dict[int, tuple[str | None, str | None]]:
+    """For each word's start: the words just before and after it, when only a
+    space separates them (a comma or a full stop breaks the context)."""
+    result = {}
+    for k, match in enumerate(words):
+        previous = words[k - 1] if k else None
+        following = words[k + 1] if k + 1 < len(words) else None
+        result[match.start()] = (
+            previous.group()
+            if previous and text[previous.end() : match.start()] == " "
+            else None,
+            following.group()
+            if following and text[match.end() : following.start()] == " "
+            else None,
+        )
+    return result
+
+
+def _match_case(correction: str, original: str) -> str:
+    """The correction capitalised like the original ('Recieve' -> 'Receive')."""
+    if original[0].isupper():
+        return correction[0].upper() + correction[1:]
+    return correction
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"FixTypos: cannot read {path}: {exc}") from exc

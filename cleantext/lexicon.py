@@ -1,0 +1,186 @@
+"""The English lexicon FixTypos consults: known words, correction candidates, bigrams.
+
+Sources (all installed packages or files in this repository, nothing downloaded):
+- symspellpy's `frequency_dictionary_en_82_765.txt` (82,765 words with counts) and
+  `frequency_bigramdictionary_en_243_342.txt` (MIT; counts from Google Books Ngrams):
+  the only words FixTypos corrects *to*, and the bigram context;
+- english-words' `web2` list (Webster's Second International, public domain; package
+  MIT) and pyspellchecker's English list (package MIT; built from OpenSubtitles and
+  SCOWL): words FixTypos knows but never proposes, so rare valid words stay;
+- `rules/lexicon-extra.txt` (recent and technical words) and `rules/misspellings.tsv`
+  (common misspellings, removed from the known words so that they are corrected).
+
+Loading takes about two seconds and 200 MB, once per process: `default_lexicon()`
+loads on first use and caches. Call `preload()` before forking worker processes so
+that they share the loaded lexicon instead of each loading their own.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex
+from symspellpy import SymSpell, Verbosity
+
+from cleantext.cleaner import ConfigError
+from cleantext.rules import builtin_data, word_list
+
+_SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
+_SYMSPELL_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+MAX_DISTANCE = 1
+_MIN_COMPOUND_PART = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A dictionary word within `distance` edits of a misspelling."""
+
+    term: str
+    distance: int
+    count: int
+
+
+@dataclass
+class Lexicon:
+    """Known words and a SymSpell index of correction targets, both lowercase."""
+
+    known: frozenset[str]
+    speller: SymSpell
+    misspellings: dict[str, str]
+    variants: list[tuple[regex.Pattern, str]] = field(default_factory=list)
+    inflection_endings: frozenset[str] = frozenset()
+    bigram_floor: float = 0.0
+
+    def is_known(self, word: str) -> bool:
+        """Whether a lowercase word is correct English: in the lexicon, or a spelling
+        variant of a known word ("colour", "gelatinisation")."""
+        if word in self.known:
+            return True
+        for pattern, replacement in self.variants:
+            variant = pattern.sub(replacement, word, count=1)
+            if variant != word and variant in self.known:
+                return True
+        return False
+
+    def is_compound(self, word: str) -> bool:
+        """Whether a lowercase word is two words written as one ("dealmaker",
+        "cyberattacks"); weaker evidence than `is_known` ("diffrent" is "diff" +
+        "rent"), so FixTypos still corrects it to a word one edit away."""
+        counts = self.speller.words
+        for cut in range(_MIN_COMPOUND_PART, len(word) - _MIN_COMPOUND_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if (head in counts or head in self.known) and tail in counts:
+                return True
+        return False
+
+    def inflects(self, word: str, other: str) -> bool:
+        """Whether `other` is `word` with an inflection ending ("lookup" ->
+        "lookups", "lowercase" -> "lowercased")."""
+        return other[:-1] == word and other[-1] in self.inflection_endings
+
+    def candidates(self, word: str, max_distance: int) -> list[Candidate]:
+        """Dictionary words at the smallest edit distance (<= `max_distance`) from
+        `word`, most frequent first; transpositions count as one edit."""
+        found = self.speller.lookup(
+            word, Verbosity.CLOSEST, max_edit_distance=max_distance
+        )
+        return [Candidate(s.term, s.distance, s.count) for s in found]
+
+    def most_common(self, n: int) -> list[str]:
+        """The `n` most frequent words of the correction dictionary, sorted."""
+        counts = self.speller.words
+        return sorted(sorted(counts, key=counts.get, reverse=True)[:n])
+
+    def bigram(self, first: str, second: str) -> float:
+        """How often `first second` occurs. The bigram dictionary lists only pairs
+        seen more than a few million times, so an absent pair counts as a tenth
+        of the rarest listed one: rare, not impossible."""
+        return self.speller.bigrams.get(f"{first} {second}", self.bigram_floor)
+
+
+def _package_file(package: str, name: str):
+    return resources.files(package).joinpath(name)
+
+
+def _web2_words() -> set[str]:
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=True, alpha=False)}
+
+
+def _pyspellchecker_words() -> set[str]:
+    path = _package_file("spellchecker", "resources/en.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {w for w in json.load(handle) if "'" not in w}
+
+
+def builtin_misspellings() -> dict[str, str]:
+    """The curated map `rules/misspellings.tsv`: misspelling -> correction."""
+    return parse_misspellings(
+        _package_file("cleantext.rules", "misspellings.tsv").read_text("utf-8")
+    )
+
+
+def parse_misspellings(text: str, origin: str = "misspellings.tsv") -> dict[str, str]:
+    """Parse `misspelling<TAB>correction` lines; '#' starts a comment line."""
+    entries = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        wrong, tab, right = line.strip().partition("\t")
+        if not tab or not wrong or not right.strip():
+            raise ConfigError(
+                f"{origin}:{number}: expected 'misspelling<TAB>correction', "
+                f"got {line!r}"
+            )
+        entries[wrong.lower()] = right.strip()
+    return entries
+
+
+def spelling_variants() -> list[tuple[regex.Pattern, str]]:
+    """The rewrites of `rules/spelling-variants.toml`, compiled."""
+    return [
+        (regex.compile(v["pattern"]), v["replacement"])
+        for v in builtin_data("spelling-variants")["variant"]
+    ]
+
+
+def inflection_endings() -> frozenset[str]:
+    """Word endings that inflect (`rules/spelling-variants.toml`)."""
+    return frozenset(builtin_data("spelling-variants")["inflection_endings"])
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The packaged English lexicon, loaded once per process on first use."""
+    speller = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=7)
+    speller.load_dictionary(
+        _package_file("symspellpy", _SYMSPELL_WORDS), term_index=0, count_index=1
+    )
+    speller.load_bigram_dictionary(
+        _package_file("symspellpy", _SYMSPELL_BIGRAMS), term_index=0, count_index=2
+    )
+    misspellings = builtin_misspellings()
+    known = (
+        set(speller.words)
+        | _web2_words()
+        | _pyspellchecker_words()
+        | word_list("lexicon-extra.txt")
+    )
+    return Lexicon(
+        known=frozenset(known - misspellings.keys()),
+        speller=speller,
+        misspellings=misspellings,
+        variants=spelling_variants(),
+        inflection_endings=inflection_endings(),
+        bigram_floor=min(speller.bigrams.values()) / 10,
+    )
+
+
+def preload() -> Lexicon:
+    """Load the default lexicon now (before forking workers, say) and return it."""
+    return default_lexicon()

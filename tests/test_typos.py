@@ -1,0 +1,272 @@
+"""FixTypos: clear corrections made, everything that is not a clear typo untouched."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import ConfigError, Document, FixTypos, Pipeline
+from cleantext.lexicon import builtin_misspellings, default_lexicon, parse_misspellings
+from cleantext.typing_errors import default_typing_errors
+
+FIX = FixTypos()
+
+
+def fixed(text: str, fixer: FixTypos = FIX) -> str:
+    return fixer(Document(text)).text
+
+
+def rules(text: str, fixer: FixTypos = FIX) -> list[tuple[str, str, str]]:
+    doc = fixer(Document(text, explain=True))
+    return [(e.rule, e.before, e.after) for e in doc.edits]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump shoudl approach his relationship wiht Russian President Putin.",
+            "Trump should approach his relationship with Russian President Putin.",
+        ),
+        (
+            "It is necesary to address the root causes.",
+            "It is necessary to address the root causes.",
+        ),
+        ("We will recieve the parcel.", "We will receive the parcel."),
+        ("I definately agree.", "I definitely agree."),
+        ("Keep them seperate.", "Keep them separate."),
+        ("The goverment said so.", "The government said so."),
+        ("Recieve it gladly.", "Receive it gladly."),  # capitalised entry
+        ("the wolrd is large", "the world is large"),  # transposition
+        (
+            "a veteran soldier and a vetran pilot",
+            "a veteran soldier and a veteran pilot",
+        ),
+        ("a delicious recipie for dinner", "a delicious recipe for dinner"),
+        ("the sanctons were lifted", "the sanctions were lifted"),  # deletion
+        ("it was wirthout doubt", "it was without doubt"),  # insertion
+        ("the knoqn facts", "the known facts"),  # keyboard neighbour
+        (
+            "our readers who wont to stay informed",
+            "our readers who want to stay informed",
+        ),
+        ("I dont know", "I don't know"),
+        ("trump’s goverment", "trump’s government"),
+    ],
+)
+def test_fixes_clear_typos(text, expected):
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names, acronyms, mixed case, words with digits
+        "Zelenskyy met Witkoff, Budraitskis and Khugaev near Nikanorovka.",
+        "Per Daily8, USAID and NATO staff bought an iPhone and an eBay voucher.",
+        "Later zelenskyy spoke again; Zelenskyy had said it before.",
+        # British and American spellings, rare and recent words
+        "The colour of the centre, the travelled catalogue and the defence budget.",
+        "Gelatinisation and gelatinization; we analyse what they analyze.",
+        "The voussoir of a quadrupedal mammal; a dealmaker's cyberattacks.",
+        "A blockchain podcast, a deepfake selfie, de facto rules and cybersecurity.",
+        # hyphenated compounds, contractions, possessives
+        "A well-known, state-of-the-art, long-term plan; it's the readers' choice.",
+        "They were wont to walk; I won't go; as is his wont.",
+        # URLs, e-mail, code, paths, numbers, identifiers
+        "See https://example.com/shoudl/wiht?q=recieve and mail shoudl@wiht.org now.",
+        "Run `git comit -m wiht` or open src/shoudl_fix/recieve.py and config.yaml.",
+        "Version v2.10.1 costs 3.5 dollars at 09:45 on 2025-02-27 (aa:bb:cc:dd:ee:ff).",
+        "Call foo.barBaz() or java.util.List; std::vector is fine.",
+        # all capitals, accents, non-English
+        "SHOUDL WIHT RECIEVE stays shouted; café, naïve, détente.",
+        "El gobierno dijo que la economía crecerá este año según los datos oficiales.",
+        # an unknown word used three times is the document's vocabulary
+        "The kubectlx tool: kubectlx runs; we like kubectlx.",
+        # inflections the dictionary lacks
+        "Two lookups of the builtins, and lowercased callables.",
+    ],
+)
+def test_leaves_everything_else_byte_for_byte(text):
+    assert fixed(text) == text
+
+
+def test_code_blocks_and_tables_are_never_touched():
+    text = (
+        "Intro line here.\n\n```\nshoudl = wiht()\n```\n\n"
+        "| a | b |\n| --- | --- |\n| shoudl | wiht |\n"
+    )
+    assert fixed(text) == text
+
+
+def test_rules_are_named_in_explanations():
+    assert rules("It is necesary, I definately wolrd.") == [
+        ("closest-word", "necesary", "necessary"),
+        ("common-misspelling", "definately", "definitely"),
+        ("likeliest-word", "wolrd", "world"),
+    ]
+
+
+def test_edit_positions_point_at_the_word():
+    text = "First line.\n\nThe goverment shoudl act."
+    doc = FIX(Document(text, explain=True))
+    for edit in doc.edits:
+        assert text[edit.position : edit.position + len(edit.before)] == edit.before
+
+
+def test_ambiguous_words_stay():
+    # "thye" could be "the" or "they"; "paht" could be "path" or "part".
+    assert fixed("and thye paht me") == "and thye paht me"
+
+
+def test_suggest_mode_reports_without_changing():
+    fixer = FixTypos(mode="suggest")
+    doc = fixer(Document("The goverment shoudl act."))
+    assert doc.text == "The goverment shoudl act."
+    assert [(e.action, e.before, e.after) for e in doc.edits] == [
+        ("suggest", "goverment", "government"),
+        ("suggest", "shoudl", "should"),
+    ]
+    assert doc.edit_counts == {}
+
+
+def test_allow_list_and_file(tmp_path):
+    allow = tmp_path / "allow.txt"
+    allow.write_text("# our product names\nrecipie\n", encoding="utf-8")
+    assert fixed("a shoudl", FixTypos(allow=("Shoudl",))) == "a shoudl"
+    assert fixed("a recipie", FixTypos(allow_file=str(allow))) == "a recipie"
+
+
+def test_user_misspellings_file(tmp_path):
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("# ours\nthier\ttheir\nbeween\tbetween\n", encoding="utf-8")
+    assert fixed("beween us", FixTypos(misspellings_file=str(extra))) == "between us"
+
+
+def test_bad_files_raise_config_errors(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read"):
+        FixTypos(allow_file=str(tmp_path / "missing.txt"))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ok\tfine\nno tab here\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.tsv:2: expected"):
+        FixTypos(misspellings_file=str(bad))
+
+
+def test_options_round_trip_through_toml():
+    pipeline = Pipeline([FixTypos(mode="suggest", allow=("foo",), min_ratio=15.0)])
+    again = Pipeline.from_toml_string(pipeline.to_toml())
+    assert again.cleaners == pipeline.cleaners
+
+
+def test_real_word_rules_can_be_switched_off():
+    text = "readers who wont to stay"
+    assert fixed(text, FixTypos(real_words=False)) == text
+
+
+def test_default_pipeline_runs_typos_between_spacing_and_casing():
+    names = [c.name for c in Pipeline.default().cleaners]
+    assert (
+        names.index("FixSpacing") < names.index("FixTypos") < names.index("FixCasing")
+    )
+
+
+def test_mostly_unknown_paragraph_is_left_alone():
+    text = (
+        "The report was clear.\n\n"
+        "Zorgat blimmer quaxe fendrol wiht trabble snorkin plimet.\n"
+    )
+    assert fixed(text) == text
+
+
+# --- data files ---------------------------------------------------------------------
+
+
+def test_curated_misspellings_are_not_common_words():
+    lexicon = default_lexicon()
+    common = lexicon.speller.words
+    clashes = sorted(w for w in builtin_misspellings() if w in common)
+    assert clashes == []
+    targets = {
+        t for t in builtin_misspellings().values() if " " not in t and "'" not in t
+    }
+    assert sorted(t for t in targets if not lexicon.is_known(t)) == []
+
+
+def test_misspellings_parser_skips_comments_and_blank_lines():
+    assert parse_misspellings("# c\n\nteh\tthe\n") == {"teh": "the"}
+
+
+def test_spelling_variants_and_compounds():
+    lexicon = default_lexicon()
+    for word in (
+        "colour",
+        "gelatinisation",
+        "centre",
+        "travelled",
+        "analyse",
+        "catalogue",
+    ):
+        assert lexicon.is_known(word), word
+    assert lexicon.is_compound("dealmakers") or lexicon.is_known("dealmakers")
+    assert not lexicon.is_known("shoudl")
+
+
+@pytest.mark.parametrize(
+    ("intended", "typed", "kind"),
+    [
+        ("world", "wolrd", "transposition"),
+        ("what", "whst", "substitution-neighbour"),
+        ("separate", "seperate", "substitution-vowel"),
+        ("what", "wzat", "substitution-other"),
+        ("meeting", "meetting", "insertion-repeat"),
+        ("told", "tolkd", "insertion-neighbour"),
+        ("told", "tolqd", "insertion-other"),
+        ("occasion", "ocasion", "deletion-repeat"),
+        ("started", "strted", "deletion-other"),
+    ],
+)
+def test_typing_error_weights(intended, typed, kind):
+    typing = default_typing_errors()
+    assert typing.weight(intended, typed) == typing.weights[kind]
+
+
+def test_first_letter_slips_weigh_less_except_swaps():
+    typing = default_typing_errors()
+    assert typing.weight("what", "qhat") < typing.weight("what", "whst")
+    assert typing.weight("this", "htis") == typing.weights["transposition"]
+    assert typing.weight("this", "those") == 0.0
+
+
+def test_keyboard_neighbours_are_symmetric():
+    neighbours = default_typing_errors().neighbours
+    for key, near in neighbours.items():
+        for other in near:
+            assert key in neighbours[other], (key, other)
+    assert neighbours["g"] == frozenset("fhtyvb")
+    assert neighbours["q"] == frozenset("wa")
+
+
+# --- properties ---------------------------------------------------------------------
+
+_typo_text = st.lists(
+    st.one_of(
+        st.sampled_from(default_lexicon().most_common(3000)),
+        st.sampled_from(["shoudl", "wiht", "recieve", "thye", "Recieve", "wolrd"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
+        st.sampled_from([".", ",", "\n", "\n\n", "who wont to", "https://x.io/wiht"]),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(_typo_text)
+def test_fixing_is_idempotent(text):
+    once = fixed(text)
+    assert fixed(once) == once
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_raises_and_suggest_never_changes_text(text):
+    assert isinstance(fixed(text), str)
+    assert FixTypos(mode="suggest")(Document(text)).text == text
