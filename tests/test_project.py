@@ -26,7 +26,9 @@ def test_ci_runs_the_readme_test_command():
     assert readme_commands()[1] in ci
 
 
-def test_readme_python_examples_run():
-    blocks = re.findall(r"```python\n(.+?)\n```", README, flags=re.S)
-    library_example = blocks[0]
-    exec(compile(library_example, "README.md", "exec"), {})
+def test_readme_library_examples_run():
+    library = README[README.index("## Library") : README.index("## Command line")]
+    blocks = re.findall(r"```python\n(.+?)\n```", library, flags=re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})

@@ -1,0 +1,384 @@
+"""Measure FixTypos: recall and precision on injected typos, false changes on clean
+text.
+
+Sets:
+- seeds: the five seeds as FixTypos receives them in the default pipeline; the known
+  typos (`typos_eval/seed_typos.toml`) must be fixed and nothing else changed;
+- injected: clean prose (the seeds with their known typos corrected, and the texts
+  in `typos_eval/clean/`) with one typo put into about one word in 25 of four or more
+  lowercase letters: an adjacent transposition, a deleted letter, an inserted letter
+  (a doubled letter or a keyboard neighbour) or a letter replaced by a keyboard
+  neighbour, anywhere in the word but less often at its first letter; and half of
+  the words that have a well-known misspelling (`typos_eval/misspellings.tsv`, a
+  list kept apart from FixTypos' own) get it. A typo that makes another known word
+  ("form" for "from") is a real-word error, not injected. Several rounds with
+  different seeds.
+- clean: the same clean prose unchanged: every change is a false change.
+- technical: the Python documentation's topic help (`pydoc_data`, in every Python),
+  technical English full of identifiers: false changes per 1,000 words, reported,
+  not floored.
+
+Reported: recall (typos restored exactly), precision (share of FixTypos' changes
+that restore an injected typo exactly), false changes per 1,000 clean words, words
+per second of FixTypos alone (median of 3, lexicon loaded), and the lexicon's load
+time and memory (in a fresh process).
+
+    python benchmarks/evaluate_typos.py [--check] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from cleantext import Document, FixTypos, Pipeline
+from cleantext.blocks import split_blocks
+from cleantext.lexicon import default_lexicon
+from cleantext.tomlio import load_toml
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = Path(__file__).resolve().parent / "typos_eval"
+FLOORS = EVAL_DIR / "floors.toml"
+SEED_DIR = ROOT / "seeds"
+KINDS = ("transposition", "deletion", "insertion", "substitution", "misspelling")
+SINGLE_EDIT_KINDS = KINDS[:4]
+_RATE = 1 / 25  # of the words of four or more letters get a single-edit typo
+_FIRST_LETTER_WEIGHT = 0.4  # relative to any other letter
+_MISSPELLING_RATE = 1 / 2  # of the words with a well-known misspelling get it
+_TARGET = regex.compile(r"(?<![\w@/\\.'’-])[a-z]{4,}(?![\w@/\\'’-]|[.:][\w/])")
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+@dataclass
+class Result:
+    """Counts of one evaluation set."""
+
+    injected: Counter[str] = field(default_factory=Counter)
+    restored: Counter[str] = field(default_factory=Counter)
+    changes: int = 0
+    right_changes: int = 0
+    false_changes: int = 0
+    words: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def recall(self, kinds: tuple[str, ...] = KINDS) -> float:
+        injected = sum(self.injected[k] for k in kinds)
+        return sum(self.restored[k] for k in kinds) / injected if injected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right_changes / self.changes if self.changes else 1.0
+
+    @property
+    def false_per_1000_words(self) -> float:
+        return 1000 * self.false_changes / self.words if self.words else 0.0
+
+
+def _before_typos() -> Pipeline:
+    """The default pipeline up to FixTypos: what FixTypos receives."""
+    cleaners = Pipeline.default().cleaners
+    index = next(i for i, c in enumerate(cleaners) if isinstance(c, FixTypos))
+    return Pipeline(cleaners[:index])
+
+
+def _seed_typos() -> list[dict]:
+    return load_toml(EVAL_DIR / "seed_typos.toml")["typo"]
+
+
+def evaluate_seeds() -> Result:
+    """Known seed typos fixed; any other FixTypos edit on the seeds is false."""
+    before = _before_typos()
+    typos = _seed_typos()
+    result = Result()
+    for path in sorted(SEED_DIR.glob("*.txt")):
+        text = before.clean(path.read_text("utf-8"))
+        doc = FixTypos()(Document(text, explain=True))
+        expected = {(t["before"], t["after"]) for t in typos if t["seed"] == path.stem}
+        result.injected["seed"] += len(expected)
+        result.words += len(text.split())
+        for edit in doc.edits:
+            result.changes += 1
+            if (edit.before, edit.after) in expected:
+                result.right_changes += 1
+                result.restored["seed"] += 1
+            else:
+                result.false_changes += 1
+                result.wrong.append(f"{path.stem}: {edit.before} -> {edit.after}")
+    return result
+
+
+def clean_documents() -> list[str]:
+    """Correct prose: the seeds with their known typos fixed, and the clean texts."""
+    before = _before_typos()
+    documents = []
+    for path in sorted(SEED_DIR.glob("*.txt")):
+        text = before.clean(path.read_text("utf-8"))
+        for typo in _seed_typos():
+            if typo["seed"] == path.stem:
+                text = regex.sub(rf"\b{typo['before']}\b", typo["after"], text)
+        documents.append(text)
+    documents += [p.read_text("utf-8") for p in sorted(EVAL_DIR.glob("clean/*.txt"))]
+    return documents
+
+
+@cache
+def _misspellings() -> dict[str, str]:
+    pairs = {}
+    for line in (EVAL_DIR / "misspellings.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            right, wrong = line.split("\t")
+            pairs[right] = wrong
+    return pairs
+
+
+def _neighbours(letter: str) -> str:
+    for row in _KEYBOARD:
+        at = row.find(letter)
+        if at >= 0:
+            return row[max(0, at - 1) : at] + row[at + 1 : at + 2]
+    return ""
+
+
+def _position(word: str, rng: random.Random) -> int:
+    """Where the typo goes: any letter, the first one less often (typing studies
+    find the first letter wrong in under a tenth of misspellings, Pollock and
+    Zamora 1983; uniform positions would put it there in a sixth)."""
+    weights = [_FIRST_LETTER_WEIGHT] + [1.0] * (len(word) - 1)
+    return rng.choices(range(len(word)), weights)[0]
+
+
+def make_typo(word: str, kind: str, rng: random.Random) -> str | None:
+    """`word` with one typo of `kind`, or None when the kind does not apply."""
+    if kind == "misspelling":
+        return _misspellings().get(word)
+    at = _position(word, rng)
+    if kind == "transposition":
+        at = min(at, len(word) - 2)
+        if word[at] == word[at + 1]:
+            return None
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    if kind == "deletion":
+        return word[:at] + word[at + 1 :]
+    if kind == "insertion":
+        extra = rng.choice(word[at] + _neighbours(word[at]))
+        return word[:at] + extra + word[at:]
+    choices = _neighbours(word[at])
+    return word[:at] + rng.choice(choices) + word[at + 1 :] if choices else None
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, dict[int, tuple[str, str]]]:
+    """Typos put into `text`'s paragraphs: the new text and, by position in it,
+    (kind, original word, typo) of each typo."""
+    lexicon = default_lexicon()
+    misspellings = _misspellings()
+    prose = _prose_spans(text)
+    pieces, last, shift, typos = [], 0, 0, {}
+    for match in _TARGET.finditer(text):
+        if not any(a <= match.start() < b for a, b in prose):
+            continue
+        word = match.group()
+        if word in misspellings and rng.random() < _MISSPELLING_RATE:
+            kind = "misspelling"
+        elif rng.random() < _RATE:
+            kind = rng.choice(SINGLE_EDIT_KINDS)
+        else:
+            continue
+        typo = make_typo(word, kind, rng)
+        if typo is None or typo == word or lexicon.is_known(typo):
+            continue
+        pieces += [text[last : match.start()], typo]
+        typos[match.start() + shift] = (kind, word, typo)
+        shift += len(typo) - len(word)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), typos
+
+
+def _prose_spans(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for block in split_blocks(text):
+        if block.kind == "paragraph":
+            spans.append((offset, offset + len(block.text)))
+        offset += len(block.text) + len(block.sep)
+    return spans
+
+
+def evaluate_injected(rounds: int = 6, seed: int = 20261122) -> Result:
+    """FixTypos on the clean documents with injected typos, `rounds` times."""
+    fixer = FixTypos()
+    result = Result()
+    for round_ in range(rounds):
+        rng = random.Random(seed + round_)
+        for text in clean_documents():
+            dirty, typos = inject(text, rng)
+            doc = fixer(Document(dirty, explain=True))
+            for kind, _, _ in typos.values():
+                result.injected[kind] += 1
+            for edit in doc.edits:
+                result.changes += 1
+                position = _typo_at(typos, edit)
+                kind, word, _ = typos.get(position, (None, None, None))
+                if kind is not None and edit.after == word:
+                    result.right_changes += 1
+                    result.restored[kind] += 1
+                elif kind is None:
+                    result.false_changes += 1
+                    result.wrong.append(f"{edit.before} -> {edit.after} (not a typo)")
+                else:
+                    result.wrong.append(f"{edit.before} -> {edit.after} ({word})")
+            fixed = {_typo_at(typos, e) for e in doc.edits}
+            result.misses += [
+                f"{kind}: {typo} ({word})"
+                for position, (kind, word, typo) in typos.items()
+                if position not in fixed
+            ]
+    return result
+
+
+def _typo_at(typos: dict[int, tuple[str, str, str]], edit) -> int | None:
+    """The position of the injected typo an edit corrects: the nearest one with the
+    same text (a second round of corrections reports positions in the first round's
+    output, a few characters off)."""
+    near = [
+        position
+        for position, (_, _, typo) in typos.items()
+        if typo == edit.before and abs(position - edit.position) <= 40
+    ]
+    return min(near, key=lambda p: abs(p - edit.position), default=None)
+
+
+def evaluate_clean() -> Result:
+    """FixTypos on correct prose: every change is false."""
+    return _false_changes(clean_documents())
+
+
+def evaluate_technical() -> Result:
+    """FixTypos on the Python documentation's topics: every change is false."""
+    import pydoc_data.topics
+
+    return _false_changes(list(pydoc_data.topics.topics.values()))
+
+
+def _false_changes(documents: list[str]) -> Result:
+    fixer = FixTypos()
+    result = Result()
+    for text in documents:
+        doc = fixer(Document(text, explain=True))
+        result.words += len(text.split())
+        result.changes += len(doc.edits)
+        result.false_changes += len(doc.edits)
+        result.wrong += [f"{e.before} -> {e.after}" for e in doc.edits]
+    return result
+
+
+def words_per_second(runs: int = 3) -> float:
+    """FixTypos' throughput on the injected corpus, lexicon already loaded."""
+    rng = random.Random(1)
+    documents = [inject(text, rng)[0] for text in clean_documents()] * 5
+    words = sum(len(text.split()) for text in documents)
+    fixer = FixTypos()
+    fixer(Document(documents[0]))  # warm-up: loads the lexicon
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text in documents:
+            fixer(Document(text))
+        timings.append(time.perf_counter() - start)
+    return words / statistics.median(timings)
+
+
+def load_cost() -> tuple[float, float]:
+    """Seconds and MB of resident memory to load the lexicon, measured in a fresh
+    Python process (Linux: /proc/self/status; peak RSS is inherited across fork)."""
+    code = (
+        "import re, time, cleantext.lexicon as x\n"
+        "def rss():\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    return int(re.search(r'VmRSS:\\s+(\\d+)', status).group(1)) / 1024\n"
+        "before = rss(); t = time.perf_counter(); x.preload()\n"
+        "print(time.perf_counter() - t, rss() - before)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def below_floors(name: str, result: Result) -> list[str]:
+    """Floors from `typos_eval/floors.toml` that `result` does not reach."""
+    floors = load_toml(FLOORS).get(name, {})
+    failures = []
+    checks = {
+        "precision": result.precision,
+        "recall": result.recall(),
+        "single_edit_recall": result.recall(SINGLE_EDIT_KINDS),
+    }
+    for key, value in checks.items():
+        if key in floors and value < floors[key]:
+            failures.append(f"{name}: {key} {value:.3f} < {floors[key]}")
+    if result.false_changes > floors.get("max_false_changes", float("inf")):
+        failures.append(
+            f"{name}: {result.false_changes} false changes "
+            f"(> {floors['max_false_changes']}): {result.wrong[:10]}"
+        )
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 below the floors")
+    parser.add_argument("--rounds", type=int, default=6, help="injection rounds")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses")
+    args = parser.parse_args()
+    sets = {
+        "seeds": evaluate_seeds(),
+        "injected": evaluate_injected(args.rounds),
+        "clean": evaluate_clean(),
+        "technical": evaluate_technical(),
+    }
+    print("| set | typos | restored | recall | changes | precision | false/1k words |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, result in sets.items():
+        print(
+            f"| {name} | {sum(result.injected.values())} | "
+            f"{sum(result.restored.values())} | {result.recall():.3f} | "
+            f"{result.changes} | {result.precision:.3f} | "
+            f"{result.false_per_1000_words:.2f} |"
+        )
+    injected = sets["injected"]
+    print("\n| injected kind | typos | restored | recall |")
+    print("| --- | ---: | ---: | ---: |")
+    for kind in KINDS:
+        print(
+            f"| {kind} | {injected.injected[kind]} | {injected.restored[kind]} | "
+            f"{injected.recall((kind,)):.3f} |"
+        )
+    print(f"| single-edit typos | | | {injected.recall(SINGLE_EDIT_KINDS):.3f} |")
+    seconds, megabytes = load_cost()
+    print(f"\nFixTypos: {words_per_second():,.0f} words/s (lexicon loaded)")
+    print(f"lexicon load: {seconds:.2f} s, {megabytes:.0f} MB resident memory")
+    if args.verbose:
+        for name, result in sets.items():
+            for line in result.wrong:
+                print(f"{name} wrong: {line}")
+        for line in injected.misses:
+            print(f"injected missed: {line}")
+    failures = [f for name, r in sets.items() for f in below_floors(name, r)]
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    return 1 if args.check and failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

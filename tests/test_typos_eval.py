@@ -1,0 +1,26 @@
+"""Typo-fixing accuracy (benchmarks/evaluate_typos.py) against its pinned floors."""
+
+from benchmarks.evaluate_typos import (
+    below_floors,
+    evaluate_clean,
+    evaluate_injected,
+    evaluate_seeds,
+)
+
+
+def test_seed_typos_fixed_and_nothing_else_changed():
+    result = evaluate_seeds()
+    assert result.changes == 4
+    assert below_floors("seeds", result) == []
+
+
+def test_injected_typos_recall_and_precision():
+    result = evaluate_injected()
+    assert sum(result.injected.values()) >= 1000
+    assert below_floors("injected", result) == []
+
+
+def test_clean_prose_is_not_changed():
+    result = evaluate_clean()
+    assert result.words >= 5000
+    assert below_floors("clean", result) == []
