@@ -140,15 +140,13 @@ class FixTypos(Cleaner):
         """Word counts and names of the document's prose; None when too many of its
         lowercase words are unknown for it to be English prose."""
         prose = "\n".join(block.text for block in blocks if block.is_prose)
-        words = _LETTER_WORD.findall(prose)
-        counts = Counter(word for word in words if word.islower())
-        total = sum(counts.values())
-        if total:
-            unknown = self._unknown(counts)
-            unknown_count = sum(counts[w] for w in unknown)
-            if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
-                return None
-        names = frozenset(w.lower() for w in set(words) if not w.islower())
+        counts = Counter(_LETTER_WORD.findall(prose))
+        lowercase = [word for word in counts if word.islower()]
+        total = sum(counts[word] for word in lowercase)
+        unknown_count = sum(counts[word] for word in self._unknown(lowercase))
+        if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
+            return None
+        names = frozenset(word.lower() for word in counts if not word.islower())
         return _Context(counts, names)
 
     def _unknown(self, words) -> list[str]:
@@ -159,8 +157,7 @@ class FixTypos(Cleaner):
             word
             for word in set(words).difference(lexicon.known)
             if _CANDIDATE.fullmatch(word)
-            and word not in lexicon.misspellings
-            and word not in self._extra_misspellings
+            and self._curated(word) is None
             and not lexicon.is_known(word)
             and not lexicon.is_compound(word)
         ]
@@ -169,14 +166,10 @@ class FixTypos(Cleaner):
         """Cheap test first: does the block hold a word that a rule could change?"""
         if self.real_words and REAL_WORD_RULES.could_apply(text):
             return True
-        misspellings = self.lexicon.misspellings
-        for word in set(_LETTER_WORD.findall(text)).difference(self.lexicon.known):
-            lower = word.lower()
-            if lower in misspellings or lower in self._extra_misspellings:
-                return True
-            if word.islower() and len(word) >= _MIN_LENGTH:
-                return True
-        return False
+        return any(
+            self._curated(word.lower()) is not None or self._is_candidate(word, context)
+            for word in set(_LETTER_WORD.findall(text)).difference(self.lexicon.known)
+        )
 
     # --- corrections --------------------------------------------------------------
 
@@ -225,23 +218,35 @@ class FixTypos(Cleaner):
         self, word: str, previous: str | None, following: str | None, context: _Context
     ) -> tuple[str, str] | None:
         """(rule, correction) for `word`, or None to leave it."""
-        lower = word.lower()
-        if lower in self._allowed or not _CANDIDATE.fullmatch(lower):
+        fixed = self._curated(word.lower())
+        if (
+            fixed is not None
+            and (word.islower() or word.istitle())
+            and word.lower() not in self._allowed
+        ):
+            return "common-misspelling", _match_case(fixed, word)
+        if not self._is_candidate(word, context):
             return None
-        fixed = self._extra_misspellings.get(lower) or self.lexicon.misspellings.get(
+        return self._choose(word, previous, following)
+
+    def _curated(self, lower: str) -> str | None:
+        """The curated correction of a lowercased word, the user's entries first."""
+        return self._extra_misspellings.get(lower) or self.lexicon.misspellings.get(
             lower
         )
-        if fixed is not None and (word.islower() or word.istitle()):
-            return "common-misspelling", _match_case(fixed, word)
-        if (
-            not word.islower()
-            or len(word) < _MIN_LENGTH
-            or lower in context.names
-            or context.counts[lower] >= _REPEATED
-            or self.lexicon.is_known(lower)
-        ):
-            return None
-        return self._choose(lower, previous, following)
+
+    def _is_candidate(self, word: str, context: _Context) -> bool:
+        """Whether the dictionary may correct `word`: plain lowercase ASCII, long
+        enough, unknown, not allowed, not a name or the document's own term."""
+        return (
+            len(word) >= _MIN_LENGTH
+            and _CANDIDATE.fullmatch(word) is not None
+            and word not in self._allowed
+            and word not in context.names
+            and context.counts[word] < _REPEATED
+            and word not in self.lexicon.known
+            and not self.lexicon.is_known(word)
+        )
 
     def _choose(
         self, word: str, previous: str | None, following: str | None
