@@ -270,3 +270,29 @@ def test_fixing_is_idempotent(text):
 def test_never_raises_and_suggest_never_changes_text(text):
     assert isinstance(fixed(text), str)
     assert FixTypos(mode="suggest")(Document(text)).text == text
+
+
+def test_a_pickled_fixer_works_like_the_original():
+    # Worker processes receive cleaners by pickle: rules must compare by value.
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(FixTypos()))
+    assert fixed("We shoudl go.", clone) == "We should go."
+
+
+def test_forked_workers_share_the_preloaded_lexicon():
+    import multiprocessing
+
+    from cleantext import lexicon
+
+    lexicon.preload()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        loaded_before_use = pool.apply(_lexicon_is_loaded)
+    assert loaded_before_use
+
+
+def _lexicon_is_loaded() -> bool:
+    from cleantext.lexicon import default_lexicon
+
+    return default_lexicon.cache_info().currsize == 1

@@ -177,7 +177,7 @@ class FixTypos(Cleaner):
         self, text: str, context: _Context, doc: Document, offset: int
     ) -> str | None:
         tokens = list(self._scanner.matches(text))
-        words = [match for rule, match in tokens if rule is _WORD_RULE]
+        words = [match for rule, match in tokens if rule == _WORD_RULE]
         lowercase = [m.group() for m in words if m.group().islower()]
         unknown = self._unknown(lowercase)
         if len(unknown) > _MAX_BLOCK_UNKNOWN and (
@@ -187,7 +187,7 @@ class FixTypos(Cleaner):
         neighbours = _neighbours(text, words)
         pieces, last, changed = [], 0, False
         for rule, match in tokens:
-            if rule is _WORD_RULE:
+            if rule == _WORD_RULE:
                 previous, following = neighbours[match.start()]
                 decision = self._correct(match.group(), previous, following, context)
                 if decision is None:
