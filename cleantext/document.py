@@ -70,6 +70,15 @@ class Document:
         if n:
             self.edit_counts[cleaner] = self.edit_counts.get(cleaner, 0) + n
 
+    def count_junk(self, before: str, after: str) -> None:
+        """Add what a junk cleaner removed (`before` became `after`) to the signal
+        `junk_chars_removed`, from which quality signals take the junk share."""
+        removed = len(before) - len(after)
+        if removed > 0:
+            self.signals["junk_chars_removed"] = (
+                self.signals.get("junk_chars_removed", 0) + removed
+            )
+
     def record(
         self, cleaner: str, rule: str, before: str, after: str, position: int
     ) -> None:

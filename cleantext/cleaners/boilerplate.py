@@ -154,6 +154,7 @@ class DropBoilerplate(Cleaner):
         self._inline = RuleSet(inline)
 
     def __call__(self, doc: Document) -> Document:
+        before = doc.text
         page = _Page.of(doc.text)
         trailer = None
         if page.body_start is not None:  # no article, no yardstick: leave lines alone
@@ -161,7 +162,9 @@ class DropBoilerplate(Cleaner):
             self._drop_repeats_of_metadata(page.lines, doc.metadata)
             if self.context:
                 self._spread_by_context(page)
-        return self._rebuild(doc, page, trailer)
+        doc = self._rebuild(doc, page, trailer)
+        doc.count_junk(before, doc.text)
+        return doc
 
     # --- decisions ----------------------------------------------------------------
 

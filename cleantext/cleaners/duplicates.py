@@ -61,7 +61,8 @@ class DropDuplicates(Cleaner):
                 kept += 1
             offset += len(block.text) + len(block.sep)
         if drop:
-            doc.text = join_blocks(remove_blocks(blocks, drop))
+            before, doc.text = doc.text, join_blocks(remove_blocks(blocks, drop))
+            doc.count_junk(before, doc.text)
         return doc
 
     def _rule_for(
