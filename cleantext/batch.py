@@ -29,6 +29,7 @@ from cleantext.io import (
     read_bytes,
 )
 from cleantext.pipeline import Pipeline
+from cleantext.quality import QualityFilter, compute_signals
 from cleantext.render import colourise_diff, format_edits, unified_diff
 
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm")
@@ -112,12 +113,19 @@ class BatchOptions:
     show_diff: bool = False
     show_edits: bool = False
     colour: bool = False
+    filters: tuple[QualityFilter, ...] = ()
+    scores_only: bool = False
 
     @property
     def prints_outputs(self) -> bool:
-        """Cleaned text goes to stdout unless it goes to files or a review is shown."""
+        """Cleaned text goes to stdout unless it goes to files, a review is shown or
+        only scores are wanted."""
         return not (
-            self.output_dir or self.in_place or self.show_diff or self.show_edits
+            self.output_dir
+            or self.in_place
+            or self.show_diff
+            or self.show_edits
+            or self.scores_only
         )
 
 
@@ -132,6 +140,8 @@ class BatchCleaner:
         on_error: Callable[[InputError], None],
         on_warning: Callable[[str], None],
         report: BinaryIO | None = None,
+        rejected: BinaryIO | None = None,
+        scores: BinaryIO | None = None,
     ) -> None:
         self.pipeline = pipeline
         self.options = options
@@ -139,7 +149,10 @@ class BatchCleaner:
         self.on_error = on_error
         self.on_warning = on_warning
         self.report = report
+        self.rejected = rejected
+        self.scores = scores
         self.documents = 0
+        self.dropped = 0
 
     def check_outputs(self, sources: list[Source]) -> list[Source]:
         """Drop (with an error) sources whose output would overwrite an input or
@@ -204,7 +217,8 @@ class BatchCleaner:
         doc = self._clean(Document(text, id=source.label, metadata=metadata))
         self._review(source.label, text, doc)
         self._report(doc, source.label, None, len(text))
-        self._emit(source, [doc.text.encode("utf-8")])
+        if self._judge(doc, source.label, None):
+            self._emit(source, [doc.text.encode("utf-8")])
 
     def _process_jsonl(self, source: Source) -> None:
         if source.path is None:
@@ -237,8 +251,9 @@ class BatchCleaner:
             doc = self._clean(Document(before, id=doc_id))
             self._review(label, before, doc)
             self._report(doc, source.label, line.number, len(before))
-            record[field] = doc.text
-            yield dump_jsonl_line(record)
+            if self._judge(doc, source.label, line.number):
+                record[field] = doc.text
+                yield dump_jsonl_line(record)
         if not seen_any:
             self.on_warning(f"{source.label}: empty file")
 
@@ -246,6 +261,33 @@ class BatchCleaner:
         doc.explain = self.options.show_edits
         self.documents += 1
         return self.pipeline.run(doc)
+
+    def _judge(self, doc: Document, source: str, line: int | None) -> bool:
+        """Score `doc` when asked; False when a filter drops it (it then goes to
+        the rejected file, with every failing filter's reasons)."""
+        if not (self.options.filters or self.scores):
+            return True
+        signals = compute_signals(doc)
+        decisions = {f.name: f.decide(signals) for f in self.options.filters}
+        where = {"id": doc.id, "input": source}
+        if line is not None:
+            where["line"] = line
+        if self.scores is not None:
+            entry = where | {
+                "signals": signals,
+                "decisions": {name: d.to_json() for name, d in decisions.items()},
+            }
+            self._write_json(self.scores, entry)
+        failed = {name: list(d.reasons) for name, d in decisions.items() if not d.keep}
+        if not failed or self.rejected is None:
+            return True
+        self.dropped += 1
+        self._write_json(self.rejected, where | {"reasons": failed, "text": doc.text})
+        return False
+
+    @staticmethod
+    def _write_json(stream: BinaryIO, entry: dict) -> None:
+        stream.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def _review(self, label: str, before: str, doc: Document) -> None:
         if self.options.show_diff and before != doc.text:
@@ -273,7 +315,7 @@ class BatchCleaner:
         }
         if doc.metadata:
             entry["metadata"] = doc.metadata
-        self.report.write((json.dumps(entry, ensure_ascii=False) + "\n").encode())
+        self._write_json(self.report, entry)
 
     def _emit(self, source: Source, chunks: Iterator[bytes] | list[bytes]) -> None:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""

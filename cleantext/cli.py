@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from tqdm import tqdm
 
@@ -32,6 +33,7 @@ from cleantext.golden import (
 )
 from cleantext.io import FORMATS, InputError, atomic_writer
 from cleantext.pipeline import Pipeline
+from cleantext.quality import QualityFilter, preset_names
 from cleantext.render import colourise_diff
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -46,6 +48,15 @@ examples:
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
   cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
+"""
+
+
+SCORE_EXAMPLES = """\
+examples:
+  cleantext score corpus.jsonl > scores.jsonl   signals and decisions of all presets
+  cleantext score pages/ --preset gopher-quality --preset c4
+  cleantext score raw.jsonl --clean -o scores.jsonl
+  cleantext clean raw.jsonl -o out/ --filter gopher-quality --rejected dropped.jsonl
 """
 
 
@@ -141,7 +152,71 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour diffs (auto: on a terminal, unless NO_COLOR is set)",
     )
+    clean.add_argument(
+        "--filter",
+        action="append",
+        choices=preset_names(),
+        metavar="PRESET",
+        help="drop documents this quality preset rejects (repeatable; presets: "
+        + ", ".join(preset_names())
+        + "); needs --rejected",
+    )
+    clean.add_argument(
+        "--rejected",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write dropped documents here, one JSON line each with their reasons",
+    )
     clean.set_defaults(handler=run_clean)
+
+    score = commands.add_parser(
+        "score",
+        help="write quality signals and preset decisions, a JSON line per document",
+        description="Score documents: signals and keep/drop decisions with reasons.",
+        epilog=SCORE_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders; '-' reads stdin"
+    )
+    score.add_argument(
+        "--preset",
+        action="append",
+        choices=preset_names(),
+        metavar="PRESET",
+        help="presets to decide with (repeatable; default: all of "
+        + ", ".join(preset_names())
+        + ")",
+    )
+    score.add_argument(
+        "--clean",
+        action="store_true",
+        help="clean each document first (adds junk share and error rates)",
+    )
+    score.add_argument(
+        "--pipeline",
+        type=Path,
+        metavar="FILE.toml",
+        help="pipeline for --clean (default: the built-in pipeline)",
+    )
+    score.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write the JSON lines here (atomically) instead of stdout",
+    )
+    score.add_argument(
+        "--glob", action="append", metavar="PATTERN", help="file patterns in folders"
+    )
+    score.add_argument("--format", choices=FORMATS, help="input format")
+    score.add_argument(
+        "--field", default="text", help="JSONL field holding the text (default: text)"
+    )
+    score.add_argument(
+        "--encoding-errors", choices=("strict", "replace"), default="strict"
+    )
+    score.set_defaults(handler=run_score)
 
     golden = commands.add_parser(
         "golden",
@@ -231,9 +306,12 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--in-place and --output-dir exclude each other")
     if reading_stdin and (args.in_place or args.output_dir):
         raise UsageError("stdin cannot be written in place or to --output-dir")
-    if args.paths.count("-") > 1:
-        raise UsageError("stdin ('-') can be read only once")
-    pipeline = _load_pipeline(args.pipeline)
+    if args.filter and not args.rejected:
+        raise UsageError("--filter needs --rejected FILE: dropped documents go there")
+    if args.rejected and not args.filter:
+        raise UsageError("--rejected needs at least one --filter PRESET")
+    if args.filter and args.in_place:
+        raise UsageError("--filter cannot be used with --in-place (it would delete)")
     options = BatchOptions(
         output_dir=args.output_dir,
         in_place=args.in_place,
@@ -242,7 +320,41 @@ def run_clean(args: argparse.Namespace) -> int:
         show_diff=args.diff,
         show_edits=args.explain,
         colour=_use_colour(args.color),
+        filters=tuple(QualityFilter.preset(name) for name in args.filter or ()),
     )
+    return _run_batch(
+        args,
+        _load_pipeline(args.pipeline),
+        options,
+        report=args.report,
+        rejected=args.rejected,
+    )
+
+
+def run_score(args: argparse.Namespace) -> int:
+    presets = args.preset or preset_names()
+    options = BatchOptions(
+        field=args.field,
+        encoding_errors=args.encoding_errors,
+        filters=tuple(QualityFilter.preset(name) for name in presets),
+        scores_only=True,
+    )
+    pipeline = _load_pipeline(args.pipeline) if args.clean else Pipeline([])
+    return _run_batch(args, pipeline, options, scores=args.output)
+
+
+def _run_batch(
+    args: argparse.Namespace,
+    pipeline: Pipeline,
+    options: BatchOptions,
+    *,
+    report: Path | None = None,
+    rejected: Path | None = None,
+    scores: Path | None = None,
+) -> int:
+    """Run the batch job over `args.paths`, reporting problems as they come."""
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin ('-') can be read only once")
     problems = 0
     shown_per_source: dict[str, int] = {}
 
@@ -260,16 +372,26 @@ def run_clean(args: argparse.Namespace) -> int:
         _say(f"cleantext: warning: {message}")
 
     globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
-    sources, missing = discover(args.paths, globs, args.format, args.output_dir)
+    sources, missing = discover(args.paths, globs, args.format, options.output_dir)
     for error in missing:
         on_error(error)
 
     with contextlib.ExitStack() as stack:
-        report = (
-            stack.enter_context(atomic_writer(args.report)) if args.report else None
-        )
+
+        def open_output(path: Path | None) -> BinaryIO | None:
+            return stack.enter_context(atomic_writer(path)) if path else None
+
         batch = BatchCleaner(
-            pipeline, options, sys.stdout.buffer, on_error, on_warning, report
+            pipeline,
+            options,
+            sys.stdout.buffer,
+            on_error,
+            on_warning,
+            report=open_output(report),
+            rejected=open_output(rejected),
+            scores=open_output(scores)
+            if scores
+            else (sys.stdout.buffer if options.scores_only else None),
         )
         sources = batch.check_outputs(sources)
         progress = tqdm(
@@ -282,8 +404,10 @@ def run_clean(args: argparse.Namespace) -> int:
         for source in progress:
             batch.process(source)
             sys.stdout.buffer.flush()
-    if args.stats:
+    if getattr(args, "stats", False):
         _say(pipeline.stats_table())
+    if batch.dropped:
+        _say(f"cleantext: {batch.dropped} document(s) dropped, see {rejected}")
     if problems:
         _say(f"cleantext: {problems} problem(s) reported above")
         return EXIT_INPUT_ERRORS

@@ -351,3 +351,101 @@ def test_binary_jsonl_lines_are_named_as_lines(run_cli, tmp_path):
     path.write_bytes(b'{"text": "a"}\n\x00\x01\x02\n')
     err = run_cli("clean", path).stderr.decode()
     assert f"{path}:2: binary data (NUL byte at offset 0); skipped" in err
+
+
+# --- quality: score and --filter ---------------------------------------------------
+
+ARTICLE_TEXT = (
+    "The council met on Tuesday to discuss the plan for the town centre. Residents "
+    "said that the noise had become worse with the new road, and they asked the "
+    "council to act before the summer. The chairman agreed to review the scheme and "
+    "to report back to the meeting in the autumn, when the results of the survey "
+    "will be known to all of the members of the committee and the public.\n"
+)
+
+
+def test_score_writes_signals_and_decisions_per_document(run_cli, tmp_path):
+    data = tmp_path / "docs.jsonl"
+    data.write_text(
+        json.dumps({"id": "a", "text": ARTICLE_TEXT})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Too short."})
+        + "\n"
+    )
+    result = run_cli("score", data, "--preset", "gopher-quality")
+    assert result.returncode == 0, result.stderr
+    entries = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["id"] for e in entries] == ["a", "b"]
+    assert entries[0]["decisions"] == {"gopher-quality": {"keep": True, "reasons": []}}
+    assert entries[1]["decisions"]["gopher-quality"]["reasons"][0] == (
+        "gopher_short_doc"
+    )
+    assert entries[0]["signals"]["word_count"] > 50
+    assert entries[1]["line"] == 2
+
+
+def test_score_with_clean_reports_cleaning_signals(run_cli, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE_TEXT + "We shoudl go.\n")
+    result = run_cli("score", page, "--clean", "-o", tmp_path / "s.jsonl")
+    assert result.returncode == 0, result.stderr
+    entry = json.loads((tmp_path / "s.jsonl").read_text())
+    assert entry["signals"]["typo_rate"] > 0
+    assert set(entry["decisions"]) == {
+        "gopher-quality",
+        "gopher-repetition",
+        "c4",
+        "fineweb",
+        "cleantext",
+    }
+
+
+def test_filter_drops_documents_into_the_rejected_file(run_cli, tmp_path):
+    data = tmp_path / "docs.jsonl"
+    data.write_text(
+        json.dumps({"id": "a", "text": ARTICLE_TEXT})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Too short."})
+        + "\n"
+    )
+    rejected = tmp_path / "rejected.jsonl"
+    result = run_cli(
+        "clean",
+        data,
+        "-o",
+        tmp_path / "out",
+        "--filter",
+        "gopher-quality",
+        "--rejected",
+        rejected,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 document(s) dropped" in result.stderr.decode()
+    kept = [json.loads(line) for line in (tmp_path / "out" / "docs.jsonl").open()]
+    assert [k["id"] for k in kept] == ["a"]
+    dropped = [json.loads(line) for line in rejected.open()]
+    assert dropped[0]["id"] == "b"
+    assert dropped[0]["reasons"]["gopher-quality"][0] == "gopher_short_doc"
+    assert dropped[0]["text"] == "Too short."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--filter", "c4"], "--filter needs --rejected"),
+        (["--rejected", "r.jsonl"], "--rejected needs at least one --filter"),
+        (["--filter", "c4", "--rejected", "r.jsonl", "--in-place"], "--in-place"),
+    ],
+)
+def test_filter_option_errors(run_cli, tmp_path, args, message):
+    page = tmp_path / "p.txt"
+    page.write_text(ARTICLE_TEXT)
+    result = run_cli("clean", page, *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+
+
+def test_unknown_preset_is_a_usage_error(run_cli, tmp_path):
+    result = run_cli("score", "--preset", "nope", tmp_path)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr.decode()
