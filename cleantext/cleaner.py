@@ -38,6 +38,10 @@ class Cleaner:
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Load what this cleaner needs (dictionaries, models) now rather than on
+        the first document: called before forking workers so they share it."""
+
     def options(self) -> dict[str, Any]:
         """The options this cleaner was built with, as TOML-ready values."""
         return {

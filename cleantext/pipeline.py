@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -120,6 +120,36 @@ class Pipeline(Cleaner):
             stats.chars_out += len(doc.text)
             stats.edits += sum(doc.edit_counts.values()) - edits_before
         return doc
+
+    def map(
+        self,
+        items: Iterable[str | Document],
+        *,
+        jobs: int | None = None,
+        chunk_size: int = 64,
+    ) -> Iterator[str | Document]:
+        """Clean many documents in `jobs` worker processes (default: all cores),
+        yielding results in input order with bounded memory; see
+        `cleantext.parallel.map_documents`. Statistics add up in this pipeline."""
+        from cleantext.parallel import map_documents
+
+        return map_documents(self, items, jobs=jobs, chunk_size=chunk_size)
+
+    def prepare(self) -> None:
+        """Prepare every cleaner (load dictionaries before forking workers)."""
+        for cleaner in self.cleaners:
+            prepare = getattr(cleaner, "prepare", None)
+            if callable(prepare):
+                prepare()
+
+    def add_stats(self, stats: list[CleanerStats]) -> None:
+        """Add statistics gathered elsewhere (by a worker's copy of this pipeline)."""
+        for mine, theirs in zip(self.stats, stats, strict=True):
+            mine.documents += theirs.documents
+            mine.chars_in += theirs.chars_in
+            mine.chars_out += theirs.chars_out
+            mine.edits += theirs.edits
+            mine.seconds += theirs.seconds
 
     def reset_stats(self) -> None:
         """Start counting afresh."""

@@ -104,6 +104,10 @@ class FixTypos(Cleaner):
         real_words = list(REAL_WORD_RULES.rules) if self.real_words else []
         self._scanner = RuleSet([*protected, *real_words, _WORD_RULE])
 
+    def prepare(self) -> None:
+        """Load the lexicon now (about 1.4 s and 170 MB, once per process)."""
+        default_lexicon()
+
     @property
     def lexicon(self) -> Lexicon:
         """The shared default lexicon (loaded on first use, once per process)."""

@@ -1,0 +1,63 @@
+"""Pipeline.map: worker processes, input order, bounded memory, merged statistics."""
+
+import itertools
+
+import pytest
+
+from cleantext import Document, FixSpacing, NormalizeWhitespace, Pipeline
+
+TEXTS = [f"Line {i} ,here.\r\nNext  line {i}." for i in range(50)]
+
+
+def small_pipeline() -> Pipeline:
+    return Pipeline([NormalizeWhitespace(), FixSpacing()])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_matches_sequential_cleaning_in_order(jobs):
+    expected = [small_pipeline().clean(t) for t in TEXTS]
+    assert list(small_pipeline().map(TEXTS, jobs=jobs, chunk_size=7)) == expected
+
+
+def test_map_returns_documents_for_documents():
+    docs = [Document(t, id=str(i)) for i, t in enumerate(TEXTS[:10])]
+    out = list(small_pipeline().map(docs, jobs=2, chunk_size=3))
+    assert [d.id for d in out] == [str(i) for i in range(10)]
+    assert all(isinstance(d, Document) and "  " not in d.text for d in out)
+
+
+def test_map_adds_worker_statistics_to_the_pipeline():
+    pipeline = small_pipeline()
+    list(pipeline.map(TEXTS, jobs=2, chunk_size=5))
+    assert [s.documents for s in pipeline.stats] == [50, 50]
+    sequential = small_pipeline()
+    for text in TEXTS:
+        sequential.clean(text)
+    assert [s.edits for s in pipeline.stats] == [s.edits for s in sequential.stats]
+    assert pipeline.stats[1].edits > 0
+
+
+def test_map_reads_its_input_lazily():
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield f"text {i} ,here"
+
+    results = small_pipeline().map(endless(), jobs=2, chunk_size=4)
+    first = list(itertools.islice(results, 3))
+    assert first == [small_pipeline().clean(f"text {i} ,here") for i in range(3)]
+    assert pulled <= 4 * 2 * 2 + 4  # chunk_size * jobs * prefetch, plus one chunk
+    results.close()
+
+
+def test_map_rejects_bad_sizes():
+    with pytest.raises(ValueError, match="at least 1"):
+        list(small_pipeline().map(TEXTS, jobs=2, chunk_size=0))
+
+
+def test_worker_errors_reach_the_caller():
+    with pytest.raises(TypeError, match="expects a str or a Document"):
+        list(small_pipeline().map([1, 2, 3], jobs=2))
