@@ -12,6 +12,7 @@ import fnmatch
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,7 @@ class BatchOptions:
     colour: bool = False
     filters: tuple[QualityFilter, ...] = ()
     scores_only: bool = False
+    jobs: int = 1
 
     @property
     def prints_outputs(self) -> bool:
@@ -232,30 +234,62 @@ class BatchCleaner:
             self._emit(source, self._jsonl_lines(source, handle))
 
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
+        """Output lines of a JSONL stream, in input order. Records are cleaned by
+        `_clean_all` (in worker processes with `jobs` > 1); lines that are not
+        records (reported errors) pass through unchanged in their place."""
         field = self.options.field
+        waiting: deque = deque()  # input lines whose output is not written yet
+
+        def documents() -> Iterator[Document]:
+            for line in iter_jsonl(
+                stream, source.label, field, self.options.encoding_errors
+            ):
+                waiting.append(line)
+                if line.record is None:
+                    if line.error:
+                        self.on_error(line.error)
+                    continue
+                record_id = line.record.get("id")
+                label = f"{source.label}:{line.number}"
+                doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
+                yield Document(line.record[field], id=doc_id)
+
+        def passed_through() -> Iterator[bytes]:
+            while waiting and waiting[0].record is None:
+                raw = waiting.popleft().raw
+                yield raw if raw.endswith(b"\n") else raw + b"\n"
+
         seen_any = False
-        for line in iter_jsonl(
-            stream, source.label, field, self.options.encoding_errors
-        ):
+        for doc in self._clean_all(documents()):
             seen_any = True
-            if line.record is None:
-                if line.error:
-                    self.on_error(line.error)
-                yield line.raw if line.raw.endswith(b"\n") else line.raw + b"\n"
-                continue
-            record = line.record
-            label = f"{source.label}:{line.number}"
-            record_id = record.get("id")
-            doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
-            before = record[field]
-            doc = self._clean(Document(before, id=doc_id))
-            self._review(label, before, doc)
+            yield from passed_through()
+            line = waiting.popleft()
+            before = line.record[field]
+            self._review(f"{source.label}:{line.number}", before, doc)
             self._report(doc, source.label, line.number, len(before))
             if self._judge(doc, source.label, line.number):
-                record[field] = doc.text
-                yield dump_jsonl_line(record)
+                line.record[field] = doc.text
+                yield dump_jsonl_line(line.record)
+        seen_any = seen_any or bool(waiting)
+        yield from passed_through()
         if not seen_any:
             self.on_warning(f"{source.label}: empty file")
+
+    def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
+        """Clean a stream of documents, in worker processes when `jobs` > 1."""
+        if self.options.jobs <= 1:
+            yield from (self._clean(doc) for doc in docs)
+            return
+        explain = self.options.show_edits
+
+        def marked() -> Iterator[Document]:
+            for doc in docs:
+                doc.explain = explain
+                yield doc
+
+        for doc in self.pipeline.map(marked(), jobs=self.options.jobs):
+            self.documents += 1
+            yield doc
 
     def _clean(self, doc: Document) -> Document:
         doc.explain = self.options.show_edits

@@ -167,6 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.jsonl",
         help="write dropped documents here, one JSON line each with their reasons",
     )
+    clean.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes for JSONL records (default: all cores, here "
+        f"{os.cpu_count() or 1})",
+    )
     clean.set_defaults(handler=run_clean)
 
     score = commands.add_parser(
@@ -286,6 +295,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def _say(message: str) -> None:
     tqdm.write(message, file=sys.stderr)
 
@@ -321,6 +337,7 @@ def run_clean(args: argparse.Namespace) -> int:
         show_edits=args.explain,
         colour=_use_colour(args.color),
         filters=tuple(QualityFilter.preset(name) for name in args.filter or ()),
+        jobs=args.jobs,
     )
     return _run_batch(
         args,

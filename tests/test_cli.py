@@ -449,3 +449,28 @@ def test_unknown_preset_is_a_usage_error(run_cli, tmp_path):
     result = run_cli("score", "--preset", "nope", tmp_path)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr.decode()
+
+
+def test_jobs_clean_jsonl_records_in_workers_in_order(run_cli, tmp_path):
+    records = [{"id": i, "text": f"Record {i} ,here.\r\n"} for i in range(40)]
+    lines = [json.dumps(r) for r in records]
+    lines.insert(7, "{not json")  # a bad line keeps its place and is reported
+    data = tmp_path / "d.jsonl"
+    data.write_text("\n".join(lines) + "\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        result = run_cli("clean", data, "--jobs", jobs, "--report", tmp_path / "r")
+        assert result.returncode == 1  # the bad line
+        assert b"d.jsonl:8" in result.stderr
+        outputs[jobs] = result.stdout
+    assert outputs["1"] == outputs["2"]
+    out_lines = outputs["2"].decode().splitlines()
+    assert out_lines[7] == "{not json"
+    assert json.loads(out_lines[8])["id"] == 7
+    assert len(out_lines) == 41
+
+
+def test_jobs_must_be_positive(run_cli, tmp_path):
+    result = run_cli("clean", "--jobs", "0", tmp_path)
+    assert result.returncode == 2
+    assert b"must be at least 1" in result.stderr
