@@ -1,0 +1,143 @@
+"""Generate a deterministic JSONL corpus of realistic dirty documents, of any size.
+
+Each document recombines content from the repository (the seeds' paragraphs, the
+labelled pages' content lines, the typo benchmark's clean prose, the seeds' tables)
+with the junk the labelled pages mark (counters, bylines, app prompts, share rows,
+"Related Articles" trailers), a repeated headline now and then, typos and spacing
+errors of the kinds the benchmarks inject, and mojibake, entities and odd spaces on
+some lines. No two documents are the same; the same seed gives the same corpus.
+Documents stream to the file, so a 1 GB corpus needs no more memory than 10 MB.
+
+    python benchmarks/corpus.py --megabytes 100 -o corpus.jsonl [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from benchmarks.evaluate_fixes import CORRUPTIONS
+from benchmarks.evaluate_typos import SINGLE_EDIT_KINDS, make_typo
+from benchmarks.throughput import dirty
+
+ROOT = Path(__file__).resolve().parent.parent
+_WORD = regex.compile(r"(?<![\w@/\\.'’-])[a-z]{4,}(?![\w@/\\'’-]|[.:][\w/])")
+_TRAILERS = ("Related Articles", "You may also like", "Comments", "More from News")
+
+
+@dataclass
+class Pools:
+    """The material documents are assembled from."""
+
+    paragraphs: list[str]
+    headlines: list[str]
+    junk: list[str]
+    tables: list[str]
+
+    @classmethod
+    def load(cls) -> Pools:
+        paragraphs, headlines, junk = [], [], []
+        for path in sorted((ROOT / "benchmarks" / "junk_eval").glob("*/*.ann")):
+            for line in path.read_text("utf-8").splitlines():
+                label, _, text = line.partition("|")
+                if label == "J" and text.strip():
+                    junk.append(text)
+                elif label == "K" and len(text.split()) >= 12:
+                    paragraphs.append(text)
+                elif label == "K" and 3 <= len(text.split()) < 12 and "|" not in text:
+                    headlines.append(text)
+        clean = sorted((ROOT / "benchmarks" / "typos_eval" / "clean").glob("*.txt"))
+        for path in [*sorted((ROOT / "seeds" / "golden").glob("*.txt")), *clean]:
+            for block in path.read_text("utf-8").split("\n"):
+                if len(block.split()) >= 12 and "|" not in block:
+                    paragraphs.append(block)
+        tables = regex.findall(
+            r"(?m)(?:^[^\n|]*\|[^\n]*\n){3,}",
+            (ROOT / "seeds" / "003_0ef39dbe34457e6d.txt").read_text("utf-8"),
+        )
+        return cls(paragraphs, headlines, junk, tables)
+
+
+def documents(seed: int = 20261122) -> Iterator[dict[str, str]]:
+    """An endless stream of {"id", "text"} documents."""
+    pools = Pools.load()
+    rng = random.Random(seed)
+    number = 0
+    while True:
+        yield {"id": f"doc-{number:08d}", "text": _document(pools, rng)}
+        number += 1
+
+
+def _document(pools: Pools, rng: random.Random) -> str:
+    headline = rng.choice(pools.headlines)
+    lines = [headline]
+    lines += rng.sample(pools.junk, rng.randint(0, 3))  # counters, bylines, prompts
+    if rng.random() < 0.3:
+        lines.append(headline)  # the scraper's second copy
+    body = [_damage(p, rng) for p in rng.sample(pools.paragraphs, rng.randint(3, 25))]
+    if rng.random() < 0.2:
+        body.insert(rng.randrange(len(body) + 1), rng.choice(pools.tables).strip())
+    for _ in range(rng.randint(0, 3)):
+        body.insert(rng.randrange(len(body) + 1), rng.choice(pools.junk))
+    lines += body
+    if rng.random() < 0.4:
+        lines.append(rng.choice(_TRAILERS))
+        lines += rng.sample(pools.paragraphs, rng.randint(1, 4))
+        lines += rng.sample(pools.junk, rng.randint(0, 2))
+    text = ("\n\n" if rng.random() < 0.5 else "\n").join(lines) + "\n"
+    return dirty(text, rng) if rng.random() < 0.3 else text
+
+
+def _damage(paragraph: str, rng: random.Random) -> str:
+    """Typos (one word in about 60) and, now and then, a spacing error."""
+
+    def typo(match: regex.Match) -> str:
+        if rng.random() >= 1 / 60:
+            return match.group()
+        wrong = make_typo(match.group(), rng.choice(SINGLE_EDIT_KINDS), rng)
+        return wrong or match.group()
+
+    paragraph = _WORD.sub(typo, paragraph)
+    if rng.random() < 0.3:
+        _, pattern, corruption = rng.choice(CORRUPTIONS)
+        spots = list(regex.finditer(pattern, paragraph))
+        if spots:
+            spot = rng.choice(spots)
+            paragraph = paragraph[: spot.start()] + corruption + paragraph[spot.end() :]
+    return paragraph
+
+
+def write_corpus(path: Path, megabytes: float, seed: int = 20261122) -> int:
+    """Write documents to `path` until it holds `megabytes`; return their number."""
+    limit, size, count = megabytes * 1_000_000, 0, 0
+    with path.open("w", encoding="utf-8") as handle:
+        for doc in documents(seed):
+            line = json.dumps(doc, ensure_ascii=False) + "\n"
+            handle.write(line)
+            size += len(line.encode("utf-8"))
+            count += 1
+            if size >= limit:
+                return count
+    return count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=20261122)
+    args = parser.parse_args()
+    count = write_corpus(args.output, args.megabytes, args.seed)
+    print(f"{args.output}: {count} documents, {args.megabytes} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
