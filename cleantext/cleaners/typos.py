@@ -47,7 +47,6 @@ _WORD_PATTERN = (
 _WORD_RULE = Rule("word", _WORD_PATTERN, keep=True)
 _LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
 _CANDIDATE = regex.compile(r"[a-z]+")
-_CAPITALISED = regex.compile(r"\p{L}*\p{Lu}\p{L}*")
 REAL_WORD_RULES = builtin_rule_set("real-word-errors")
 
 _MIN_LENGTH = 4  # shorter words are fixed only from the curated map
