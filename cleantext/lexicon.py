@@ -33,6 +33,8 @@ _SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
 _SYMSPELL_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 MAX_DISTANCE = 1
 _MIN_COMPOUND_PART = 4
+# No English word is longer; checking a longer token would cost its length squared.
+MAX_WORD_LENGTH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class Lexicon:
         """Whether a lowercase word is two words written as one ("dealmaker",
         "cyberattacks"); weaker evidence than `is_known` ("diffrent" is "diff" +
         "rent"), so FixTypos still corrects it to a word one edit away."""
+        if len(word) > MAX_WORD_LENGTH:
+            return False
         counts = self.speller.words
         for cut in range(_MIN_COMPOUND_PART, len(word) - _MIN_COMPOUND_PART + 1):
             head, tail = word[:cut], word[cut:]

@@ -84,6 +84,8 @@ def test_fixes_clear_typos(text, expected):
         "The kubectlx tool: kubectlx runs; we like kubectlx.",
         # inflections the dictionary lacks
         "Two lookups of the builtins, and lowercased callables.",
+        # not a word at all (and a look-up would cost its length squared)
+        "A token " + "x" * 5000 + " appears.",
     ],
 )
 def test_leaves_everything_else_byte_for_byte(text):

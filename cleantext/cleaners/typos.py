@@ -33,7 +33,12 @@ from cleantext.blocks import Block, rewrite_blocks, split_blocks
 from cleantext.cleaner import Cleaner, ConfigError
 from cleantext.cleaners.spacing import SPACING_RULES
 from cleantext.document import Document
-from cleantext.lexicon import Lexicon, default_lexicon, parse_misspellings
+from cleantext.lexicon import (
+    MAX_WORD_LENGTH,
+    Lexicon,
+    default_lexicon,
+    parse_misspellings,
+)
 from cleantext.rules import Rule, RuleSet, builtin_rule_set
 from cleantext.typing_errors import default_typing_errors
 
@@ -242,7 +247,7 @@ class FixTypos(Cleaner):
         """Whether the dictionary may correct `word`: plain lowercase ASCII, long
         enough, unknown, not allowed, not a name or the document's own term."""
         return (
-            len(word) >= _MIN_LENGTH
+            _MIN_LENGTH <= len(word) <= MAX_WORD_LENGTH
             and _CANDIDATE.fullmatch(word) is not None
             and word not in self._allowed
             and word not in context.names

@@ -54,6 +54,8 @@ _URL = regex.compile(
 # character (its list is this Unicode property as of an older Unicode version: the
 # characters added since belong to non-Latin scripts).
 _SENTENCE_FINAL = regex.compile(r"^\p{Sentence_Terminal}$")
+_LONG_CHUNK = 100
+_LONG_CHUNK_PIECES = regex.compile(r"\w+|[^\w\s]")
 _PUNCTUATION_TOKEN = regex.compile(r"^[\p{P}]+$")
 
 
@@ -87,6 +89,10 @@ def split_words(text: str) -> list[str]:
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     """The tokens of one whitespace-free chunk (pure, so memoised: web text repeats
     its punctuated chunks, "it's", "U.S.", "2024.", a lot)."""
+    if len(chunk) > _LONG_CHUNK and not _URL.match(chunk):
+        # spaCy peels affixes one at a time, quadratic on "!!!!..." runs: split
+        # such a chunk into words and single symbols in one linear pass instead.
+        return tuple(_LONG_CHUNK_PIECES.findall(chunk))
     pieces: list[str] = []
     _split_chunk(chunk, pieces)
     return tuple(_merge_special_cases(pieces) if len(pieces) > 1 else pieces)
