@@ -100,22 +100,24 @@ def _menu(lines: list[str], rng: random.Random) -> list[str]:
     ]
 
 
-def _lorem(lines: list[str], rng: random.Random) -> list[str]:
+def _insert_each(
+    lines: list[str], rng: random.Random, new_lines: list[str]
+) -> list[str]:
+    """`lines` with each of `new_lines` put in at a random place."""
     out = list(lines)
-    out.insert(
-        rng.randrange(len(out) + 1),
-        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
-    )
+    for line in new_lines:
+        out.insert(rng.randrange(len(out) + 1), line)
     return out
+
+
+def _lorem(lines: list[str], rng: random.Random) -> list[str]:
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+    return _insert_each(lines, rng, [lorem])
 
 
 def _bracket(lines: list[str], rng: random.Random) -> list[str]:
-    out = list(lines)
-    out.insert(
-        rng.randrange(len(out) + 1),
-        "Use the settings { debug: true } to see the log output.",
-    )
-    return out
+    code = "Use the settings { debug: true } to see the log output."
+    return _insert_each(lines, rng, [code])
 
 
 def _web_notices(lines: list[str], rng: random.Random) -> list[str]:
@@ -124,10 +126,7 @@ def _web_notices(lines: list[str], rng: random.Random) -> list[str]:
         "Please enable JavaScript in your browser to view this page.",
         "By continuing you agree to our Terms of Use and Privacy Policy.",
     ]
-    out = list(lines)
-    for notice in rng.sample(notices, rng.randint(1, 3)):
-        out.insert(rng.randrange(len(out) + 1), notice)
-    return out
+    return _insert_each(lines, rng, rng.sample(notices, rng.randint(1, 3)))
 
 
 def _numbers(lines: list[str], rng: random.Random) -> list[str]:

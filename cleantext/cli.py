@@ -97,22 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--in-place", action="store_true", help="rewrite input files (atomically)"
     )
-    clean.add_argument(
-        "--glob",
-        action="append",
-        metavar="PATTERN",
-        help="file patterns to take from folders (repeatable; default: "
-        + " ".join(DEFAULT_GLOBS)
-        + ")",
-    )
-    clean.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="input format (default: by extension; stdin: text)",
-    )
-    clean.add_argument(
-        "--field", default="text", help="JSONL field holding the text (default: text)"
-    )
+    _add_input_options(clean)
     clean.add_argument(
         "--pipeline",
         type=Path,
@@ -139,12 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--stats",
         action="store_true",
         help="print per-cleaner statistics to stderr at the end",
-    )
-    clean.add_argument(
-        "--encoding-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="invalid UTF-8: report and skip (strict) or substitute U+FFFD (replace)",
     )
     clean.add_argument(
         "--color",
@@ -215,16 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.jsonl",
         help="write the JSON lines here (atomically) instead of stdout",
     )
-    score.add_argument(
-        "--glob", action="append", metavar="PATTERN", help="file patterns in folders"
-    )
-    score.add_argument("--format", choices=FORMATS, help="input format")
-    score.add_argument(
-        "--field", default="text", help="JSONL field holding the text (default: text)"
-    )
-    score.add_argument(
-        "--encoding-errors", choices=("strict", "replace"), default="strict"
-    )
+    _add_input_options(score)
     score.set_defaults(handler=run_score)
 
     golden = commands.add_parser(
@@ -293,6 +263,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """How inputs are found and read: the same for every command that reads them."""
+    parser.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="file patterns to take from folders (repeatable; default: "
+        + " ".join(DEFAULT_GLOBS)
+        + ")",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="input format (default: by extension; stdin: text)",
+    )
+    parser.add_argument(
+        "--field", default="text", help="JSONL field holding the text (default: text)"
+    )
+    parser.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="invalid UTF-8: report and skip (strict) or substitute U+FFFD (replace)",
+    )
 
 
 def _positive_int(value: str) -> int:

@@ -113,7 +113,7 @@ def _package_file(package: str, name: str):
 def _web2_words() -> set[str]:
     from english_words import get_english_words_set
 
-    return {w for w in get_english_words_set(["web2"], lower=True, alpha=False)}
+    return get_english_words_set(["web2"], lower=True, alpha=False)
 
 
 def _pyspellchecker_words() -> set[str]:

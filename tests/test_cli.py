@@ -364,14 +364,16 @@ ARTICLE_TEXT = (
 )
 
 
+def _article_and_short_note(folder):
+    """A JSONL file with a keepable article ("a") and a too short note ("b")."""
+    data = folder / "docs.jsonl"
+    records = [{"id": "a", "text": ARTICLE_TEXT}, {"id": "b", "text": "Too short."}]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return data
+
+
 def test_score_writes_signals_and_decisions_per_document(run_cli, tmp_path):
-    data = tmp_path / "docs.jsonl"
-    data.write_text(
-        json.dumps({"id": "a", "text": ARTICLE_TEXT})
-        + "\n"
-        + json.dumps({"id": "b", "text": "Too short."})
-        + "\n"
-    )
+    data = _article_and_short_note(tmp_path)
     result = run_cli("score", data, "--preset", "gopher-quality")
     assert result.returncode == 0, result.stderr
     entries = [json.loads(line) for line in result.stdout.splitlines()]
@@ -401,13 +403,7 @@ def test_score_with_clean_reports_cleaning_signals(run_cli, tmp_path):
 
 
 def test_filter_drops_documents_into_the_rejected_file(run_cli, tmp_path):
-    data = tmp_path / "docs.jsonl"
-    data.write_text(
-        json.dumps({"id": "a", "text": ARTICLE_TEXT})
-        + "\n"
-        + json.dumps({"id": "b", "text": "Too short."})
-        + "\n"
-    )
+    data = _article_and_short_note(tmp_path)
     rejected = tmp_path / "rejected.jsonl"
     result = run_cli(
         "clean",

@@ -252,7 +252,6 @@ class FixTypos(Cleaner):
             and word not in self._allowed
             and word not in context.names
             and context.counts[word] < _REPEATED
-            and word not in self.lexicon.known
             and not self.lexicon.is_known(word)
         )
 

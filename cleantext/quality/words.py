@@ -131,13 +131,13 @@ def _split_chunk(chunk: str, tokens: list[str]) -> None:
         size = len(rest)
         prefix = _PREFIX.match(rest)
         pre_len = prefix.end() if prefix else 0
-        if pre_len and _is_special(rest[pre_len:]):
+        if pre_len and rest[pre_len:] in _special_cases():
             prefixes.append(rest[:pre_len])
             rest = rest[pre_len:]
             break
         suffix = _SUFFIX.search(rest, pre_len)
         suf_len = len(rest) - suffix.start() if suffix else 0
-        if suf_len and _is_special(rest[: len(rest) - suf_len]):
+        if suf_len and rest[: len(rest) - suf_len] in _special_cases():
             suffixes.append(rest[len(rest) - suf_len :])
             rest = rest[: len(rest) - suf_len]
             break
@@ -155,7 +155,7 @@ def _split_chunk(chunk: str, tokens: list[str]) -> None:
             break
     tokens.extend(prefixes)
     if rest:
-        special = _special_split(rest)
+        special = _special_cases().get(rest)
         if special is not None:
             tokens.extend(special)
         elif _URL.match(rest):
@@ -166,16 +166,8 @@ def _split_chunk(chunk: str, tokens: list[str]) -> None:
 
 
 def _is_whole(text: str) -> bool:
-    return _is_special(text) or _URL.match(text) is not None
-
-
-def _is_special(text: str) -> bool:
-    return _special_split(text) is not None
-
-
-def _special_split(text: str) -> list[str] | None:
-    """The tokens of a special case, or None when `text` is not one."""
-    return _special_cases().get(text)
+    """A special case or a URL: never split further."""
+    return text in _special_cases() or _URL.match(text) is not None
 
 
 def _split_infixes(chunk: str, tokens: list[str]) -> None:
