@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +38,49 @@ def run_cli():
 def seed_texts() -> list[str]:
     """The five bundled seed documents."""
     return [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """Skip the calling test module unless `modules` (an optional extra) import.
+
+    Where CLEANTEXT_REQUIRE_EXTRAS is set (CI, which installs every extra) a missing
+    module is an error instead, so a test never skips silently there.
+    """
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if not missing:
+        return
+    if os.environ.get("CLEANTEXT_REQUIRE_EXTRAS"):
+        raise ImportError(f"CI must install the {extra} extra: missing {missing}")
+    pytest.skip(
+        f"needs the {extra} extra ({', '.join(missing)})", allow_module_level=True
+    )
+
+
+class PrepareLog:
+    """A pass-through pipeline step that appends its process id to `path` each time
+    it is prepared: tests count how often worker processes build a pipeline."""
+
+    name = "PrepareLog"
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+
+    def prepare(self) -> None:
+        with open(self.path, "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+
+    def __call__(self, doc):
+        return doc
+
+
+def prepared_pids(path: Path) -> list[str]:
+    """The process ids a `PrepareLog` wrote, one per preparation."""
+    return path.read_text("utf-8").split() if path.exists() else []
+
+
+def readme_python_blocks(section: str) -> list[str]:
+    """The ```python blocks of the README section headed `## {section}`."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index(f"\n## {section}\n")
+    end = readme.find("\n## ", start + 1)
+    return re.findall(r"```python\n(.+?)\n```", readme[start:end], flags=re.S)

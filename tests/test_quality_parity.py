@@ -1,19 +1,15 @@
 """cleantext's presets decide as datatrove's filters (benchmarks/evaluate_quality.py).
 
 datatrove and spaCy are the optional `parity` extra. Without them this module is
-skipped, except where CLEANTEXT_REQUIRE_PARITY is set (CI, which installs them):
+skipped, except where CLEANTEXT_REQUIRE_EXTRAS is set (CI, which installs them):
 there a missing reference is an error, never a silent skip.
 """
 
-import importlib.util
-import os
-
 import pytest
 
-if not all(importlib.util.find_spec(m) for m in ("datatrove", "spacy")):
-    if os.environ.get("CLEANTEXT_REQUIRE_PARITY"):
-        raise ImportError("CI must install the parity extra: datatrove and spacy")
-    pytest.skip("needs the parity extra (datatrove, spacy)", allow_module_level=True)
+from tests.conftest import require_extra
+
+require_extra("parity", "datatrove", "spacy")
 
 from benchmarks.evaluate_quality import (
     MIN_AGREEMENT,

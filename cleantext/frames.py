@@ -1,0 +1,116 @@
+"""Clean pandas Series in worker processes: the core of the Spark and Dask adapters.
+
+A distributed engine runs a function on batches of rows in worker processes. The
+pipeline travels to them as a `ShippedPipeline`: pickled once on the driver, rebuilt
+and prepared (FixTypos' lexicon loaded) once per worker process, then reused for
+every batch and row that process sees. Nulls stay null. Needs pandas.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from cleantext.document import Document
+from cleantext.pipeline import Pipeline
+from cleantext.quality.signals import compute_signals
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Pipelines rebuilt in this process, by the digest of their pickled form. Holds one
+# entry per distinct pipeline a job uses; documents never leave state here.
+_BUILT: dict[str, Pipeline] = {}
+
+
+@dataclass(frozen=True)
+class ShippedPipeline:
+    """A pipeline as bytes, cheap to send with every task, built once per process."""
+
+    payload: bytes = field(repr=False)
+    digest: str
+
+    @classmethod
+    def of(cls, pipeline: Pipeline | None = None) -> ShippedPipeline:
+        """Pickle `pipeline` (default: `Pipeline.default()`) for shipping."""
+        chosen = pipeline if pipeline is not None else Pipeline.default()
+        if not isinstance(chosen, Pipeline):
+            raise TypeError(
+                f"expected a cleantext.Pipeline, got {type(chosen).__name__}"
+            )
+        payload = pickle.dumps(chosen, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(payload, hashlib.sha256(payload).hexdigest())
+
+    def pipeline(self) -> Pipeline:
+        """This process's copy of the pipeline, built and prepared on first use."""
+        built = _BUILT.get(self.digest)
+        if built is None:
+            built = pickle.loads(self.payload)
+            built.prepare()
+            _BUILT[self.digest] = built
+        return built
+
+
+def signal_types() -> dict[str, type]:
+    """Name and Python type (int or float) of every quality signal, in order."""
+    return {name: type(value) for name, value in compute_signals("").items()}
+
+
+def clean_series(texts: pd.Series, shipped: ShippedPipeline) -> pd.Series:
+    """The cleaned text of every row; nulls stay null."""
+    import pandas as pd
+
+    pipeline = shipped.pipeline()
+    return pd.Series(
+        [_clean_or_none(pipeline, text) for text in texts],
+        index=texts.index,
+        dtype=object,
+        name=texts.name,
+    )
+
+
+def clean_with_signals(
+    texts: pd.Series, shipped: ShippedPipeline, text_column: str = "text"
+) -> pd.DataFrame:
+    """A frame with the cleaned text and every quality signal of the cleaned
+    document (error rates from the cleaning edits); all null for a null row."""
+    import pandas as pd
+
+    pipeline = shipped.pipeline()
+    names = signal_types()
+    rows: list[dict[str, Any]] = []
+    for text in texts:
+        if _is_null(text):
+            rows.append(dict.fromkeys([text_column, *names]))
+            continue
+        doc = pipeline.run(Document(_checked(text)))
+        rows.append({text_column: doc.text, **compute_signals(doc)})
+    frame = pd.DataFrame(rows, index=texts.index, columns=[text_column, *names])
+    return frame.astype(
+        {text_column: object, **{name: _nullable(kind) for name, kind in names.items()}}
+    )
+
+
+def _clean_or_none(pipeline: Pipeline, text: Any) -> str | None:
+    return None if _is_null(text) else pipeline.clean(_checked(text))
+
+
+def _is_null(value: Any) -> bool:
+    """None, NaN or pandas' NA (string columns of Arrow-backed frames use it)."""
+    import pandas as pd
+
+    return value is None or (not isinstance(value, str) and pd.isna(value) is True)
+
+
+def _checked(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(
+            f"cleantext cleans string columns; got a {type(value).__name__} value"
+        )
+    return value
+
+
+def _nullable(kind: type) -> str:
+    return "Int64" if kind is int else "Float64"
