@@ -8,6 +8,7 @@ over the input (only with `in_place`), always written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import os
@@ -29,11 +30,23 @@ from cleantext.io import (
     iter_jsonl,
     read_bytes,
 )
+from cleantext.parquet import ParquetColumn
 from cleantext.pipeline import Pipeline
+from cleantext.progress import Progress
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.render import colourise_diff, format_edits, unified_diff
 
-DEFAULT_GLOBS = ("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm")
+DEFAULT_GLOBS = (
+    "*.txt",
+    "*.text",
+    "*.md",
+    "*.jsonl",
+    "*.ndjson",
+    "*.parquet",
+    "*.html",
+    "*.htm",
+)
+RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
 STDIN_LABEL = "<stdin>"
 
 
@@ -144,6 +157,7 @@ class BatchCleaner:
         report: BinaryIO | None = None,
         rejected: BinaryIO | None = None,
         scores: BinaryIO | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.pipeline = pipeline
         self.options = options
@@ -153,6 +167,7 @@ class BatchCleaner:
         self.report = report
         self.rejected = rejected
         self.scores = scores
+        self.progress = progress or Progress(sys.stderr, enabled=False)
         self.documents = 0
         self.dropped = 0
 
@@ -186,43 +201,38 @@ class BatchCleaner:
                 kept.append(source)
         return kept
 
-    def process(self, source: Source) -> None:
-        """Clean one source; problems are reported, never raised."""
-        try:
-            if self.options.in_place and source.format == "html":
-                raise InputError(
-                    source.label, "cannot rewrite HTML in place as text; use -o DIR"
-                )
-            if source.format == "jsonl":
-                self._process_jsonl(source)
+    def run(self, sources: list[Source]) -> None:
+        """Clean every source in order: record files (JSONL, Parquet) one by one,
+        each a stream of records; runs of whole-document files as one stream, so
+        that `jobs` worker processes share many small files."""
+        files: list[Source] = []
+        for source in sources:
+            if source.format in RECORD_FORMATS:
+                self._process_files(files)
+                files = []
+                with self._reporting(source):
+                    self._process_records(source)
             else:
-                self._process_whole(source)
+                files.append(source)
+        self._process_files(files)
+
+    @contextlib.contextmanager
+    def _reporting(self, source: Source) -> Iterator[None]:
+        """Report an input's problem (and go on with the next input)."""
+        try:
+            yield
         except InputError as exc:
             self.on_error(exc)
         except OSError as exc:
             target = exc.filename or source.label
             self.on_error(InputError(str(target), f"cannot write: {exc.strerror}"))
+        finally:
+            self.stdout.flush()
 
-    def _read(self, source: Source) -> bytes:
-        if source.path is None:
-            return sys.stdin.buffer.read()
-        return read_bytes(source.path, source.label)
-
-    def _process_whole(self, source: Source) -> None:
-        data = self._read(source)
-        if not data:
-            self.on_warning(f"{source.label}: empty file")
-        text = decode_text(data, source.label, self.options.encoding_errors)
-        metadata: dict[str, str] = {}
-        if source.format == "html" and text.strip():
-            text, metadata = extract_html(text, source.label)
-        doc = self._clean(Document(text, id=source.label, metadata=metadata))
-        self._review(source.label, text, doc)
-        self._report(doc, source.label, None, len(text))
-        if self._judge(doc, source.label, None):
-            self._emit(source, [doc.text.encode("utf-8")])
-
-    def _process_jsonl(self, source: Source) -> None:
+    def _process_records(self, source: Source) -> None:
+        if source.format == "parquet":
+            self._process_parquet(source)
+            return
         if source.path is None:
             self._emit(source, self._jsonl_lines(source, sys.stdin.buffer))
             return
@@ -232,6 +242,39 @@ class BatchCleaner:
             raise InputError(source.label, f"cannot read: {exc.strerror}") from None
         with handle:
             self._emit(source, self._jsonl_lines(source, handle))
+
+    def _process_files(self, sources: list[Source]) -> None:
+        """Clean whole-document files as one stream of documents, in order."""
+        waiting: deque[tuple[Source, str]] = deque()
+
+        def documents() -> Iterator[Document]:
+            for source in sources:
+                with self._reporting(source):
+                    text, metadata = self._read_whole(source)
+                    waiting.append((source, text))
+                    yield Document(text, id=source.label, metadata=metadata)
+
+        for doc in self._clean_all(documents()):
+            source, text = waiting.popleft()
+            with self._reporting(source):
+                if self._settle(doc, text, source.label, None):
+                    self._emit(source, [doc.text.encode("utf-8")])
+
+    def _read_whole(self, source: Source) -> tuple[str, dict[str, str]]:
+        if self.options.in_place and source.format == "html":
+            raise InputError(
+                source.label, "cannot rewrite HTML in place as text; use -o DIR"
+            )
+        if source.path is None:
+            data = sys.stdin.buffer.read()
+        else:
+            data = read_bytes(source.path, source.label)
+        if not data:
+            self.on_warning(f"{source.label}: empty file")
+        text = decode_text(data, source.label, self.options.encoding_errors)
+        if source.format == "html" and text.strip():
+            return extract_html(text, source.label)
+        return text, {}
 
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
         """Output lines of a JSONL stream, in input order. Records are cleaned by
@@ -264,10 +307,7 @@ class BatchCleaner:
             seen_any = True
             yield from passed_through()
             line = waiting.popleft()
-            before = line.record[field]
-            self._review(f"{source.label}:{line.number}", before, doc)
-            self._report(doc, source.label, line.number, len(before))
-            if self._judge(doc, source.label, line.number):
+            if self._settle(doc, line.record[field], source.label, line.number):
                 line.record[field] = doc.text
                 yield dump_jsonl_line(line.record)
         seen_any = seen_any or bool(waiting)
@@ -275,11 +315,47 @@ class BatchCleaner:
         if not seen_any:
             self.on_warning(f"{source.label}: empty file")
 
+    def _process_parquet(self, source: Source) -> None:
+        """Clean the `field` column of a Parquet file, batch by batch; nulls and
+        every other column pass through, rows a filter drops are left out."""
+        target = self._target(source)
+        if target is None and self.options.prints_outputs:
+            raise InputError(source.label, "Parquet output needs -o DIR or --in-place")
+        table = ParquetColumn.open(source, self.options.field)
+        waiting: deque[str | None] = deque()  # a row's input text; None: null
+
+        def documents() -> Iterator[Document]:
+            for number, text in enumerate(table.texts(), start=1):
+                waiting.append(text)
+                if text is not None:
+                    yield Document(text, id=f"{source.label}:{number}")
+
+        def outcomes() -> Iterator[tuple[str | None, bool]]:
+            number = 0
+
+            def nulls() -> Iterator[tuple[None, bool]]:
+                nonlocal number
+                while waiting and waiting[0] is None:
+                    waiting.popleft()
+                    number += 1
+                    yield None, True
+
+            for doc in self._clean_all(documents()):
+                yield from nulls()
+                before = waiting.popleft()
+                number += 1
+                yield doc.text, self._settle(doc, before, source.label, number)
+            yield from nulls()
+
+        if target is None:
+            for _ in outcomes():  # a review run: clean (and show) but write nothing
+                pass
+            return
+        with atomic_writer(target) as handle:
+            table.write(handle, outcomes())
+
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
         """Clean a stream of documents, in worker processes when `jobs` > 1."""
-        if self.options.jobs <= 1:
-            yield from (self._clean(doc) for doc in docs)
-            return
         explain = self.options.show_edits
 
         def marked() -> Iterator[Document]:
@@ -287,14 +363,23 @@ class BatchCleaner:
                 doc.explain = explain
                 yield doc
 
-        for doc in self.pipeline.map(marked(), jobs=self.options.jobs):
+        if self.options.jobs <= 1:
+            cleaned = map(self.pipeline.run, marked())
+        else:
+            cleaned = self.pipeline.map(marked(), jobs=self.options.jobs)
+        for doc in cleaned:
             self.documents += 1
             yield doc
 
-    def _clean(self, doc: Document) -> Document:
-        doc.explain = self.options.show_edits
-        self.documents += 1
-        return self.pipeline.run(doc)
+    def _settle(
+        self, doc: Document, before: str, source: str, line: int | None
+    ) -> bool:
+        """Show, report, count and judge one cleaned document; False when a filter
+        drops it."""
+        self._review(source if line is None else f"{source}:{line}", before, doc)
+        self._report(doc, source, line, len(before))
+        self.progress.add(before)
+        return self._judge(doc, source, line)
 
     def _judge(self, doc: Document, source: str, line: int | None) -> bool:
         """Score `doc` when asked; False when a filter drops it (it then goes to
@@ -353,12 +438,7 @@ class BatchCleaner:
 
     def _emit(self, source: Source, chunks: Iterator[bytes] | list[bytes]) -> None:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""
-        if self.options.in_place and source.path is not None:
-            target: Path | None = source.path
-        elif self.options.output_dir and source.path is not None:
-            target = self.options.output_dir / source.output_name()
-        else:
-            target = None
+        target = self._target(source)
         if target is not None:
             with atomic_writer(target) as handle:
                 for chunk in chunks:
@@ -369,3 +449,13 @@ class BatchCleaner:
         else:
             for _ in chunks:  # a review run: clean (and show) but write nothing
                 pass
+
+    def _target(self, source: Source) -> Path | None:
+        """The file this source's output is written to; None for stdout."""
+        if source.path is None:
+            return None
+        if self.options.in_place:
+            return source.path
+        if self.options.output_dir:
+            return self.options.output_dir / source.output_name()
+        return None

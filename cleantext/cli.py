@@ -33,6 +33,7 @@ from cleantext.golden import (
 )
 from cleantext.io import FORMATS, InputError, atomic_writer
 from cleantext.pipeline import Pipeline
+from cleantext.progress import Progress
 from cleantext.quality import QualityFilter, preset_names
 from cleantext.render import colourise_diff
 
@@ -45,6 +46,7 @@ examples:
   cleantext clean seeds/ --diff --explain       review every change and its rule
   cleantext clean corpus/ -o clean/             mirror a folder into clean/
   cleantext clean data.jsonl --field body -o out/
+  cleantext clean crawl.parquet -o clean/ --jobs 8
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
   cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
@@ -152,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="worker processes for JSONL records (default: all cores, here "
-        f"{os.cpu_count() or 1})",
+        help="worker processes (default: all cores, here "
+        f"{os.cpu_count() or 1}); output is identical for every N",
     )
     clean.set_defaults(handler=run_clean)
 
@@ -266,7 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    """How inputs are found and read: the same for every command that reads them."""
+    """How inputs are found and read, and how progress is shown: the same for every
+    command that reads them."""
     parser.add_argument(
         "--glob",
         action="append",
@@ -281,13 +284,21 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="input format (default: by extension; stdin: text)",
     )
     parser.add_argument(
-        "--field", default="text", help="JSONL field holding the text (default: text)"
+        "--field",
+        default="text",
+        help="JSONL field or Parquet column holding the text (default: text)",
     )
     parser.add_argument(
         "--encoding-errors",
         choices=("strict", "replace"),
         default="strict",
         help="invalid UTF-8: report and skip (strict) or substitute U+FFFD (replace)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="show documents, docs/s and MB/s on stderr (auto: when it is a terminal)",
     )
 
 
@@ -394,6 +405,12 @@ def _run_batch(
         def open_output(path: Path | None) -> BinaryIO | None:
             return stack.enter_context(atomic_writer(path)) if path else None
 
+        pipeline.prepare()  # load dictionaries before the clock starts
+        progress = Progress(
+            sys.stderr,
+            enabled=args.progress == "always"
+            or (args.progress == "auto" and sys.stderr.isatty()),
+        )
         batch = BatchCleaner(
             pipeline,
             options,
@@ -405,18 +422,10 @@ def _run_batch(
             scores=open_output(scores)
             if scores
             else (sys.stdout.buffer if options.scores_only else None),
+            progress=progress,
         )
-        sources = batch.check_outputs(sources)
-        progress = tqdm(
-            sources,
-            unit="file",
-            file=sys.stderr,
-            disable=len(sources) < 2 or not sys.stderr.isatty(),
-            leave=False,
-        )
-        for source in progress:
-            batch.process(source)
-            sys.stdout.buffer.flush()
+        batch.run(batch.check_outputs(sources))
+        progress.close()
     if getattr(args, "stats", False):
         _say(pipeline.stats_table())
     if batch.dropped:

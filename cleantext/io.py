@@ -1,4 +1,5 @@
-"""Read inputs and write outputs: plain text, JSONL and HTML, with located errors.
+"""Read inputs and write outputs: plain text, JSONL and HTML (Parquet lives in
+`cleantext.parquet`), with located errors.
 
 Every problem with an input raises `InputError` naming the file (and line), so the CLI
 can report it in one line and go on with the other inputs. Outputs are written to a
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-FORMATS = ("text", "jsonl", "html")
+FORMATS = ("text", "jsonl", "parquet", "html")
 _EXTENSION_FORMATS = {
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
     ".ndjson": "jsonl",
     ".html": "html",
     ".htm": "html",

@@ -470,3 +470,34 @@ def test_jobs_must_be_positive(run_cli, tmp_path):
     result = run_cli("clean", "--jobs", "0", tmp_path)
     assert result.returncode == 2
     assert b"must be at least 1" in result.stderr
+
+
+def test_jobs_share_many_files_between_workers(run_cli, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(30):
+        (src / f"{n:02}.txt").write_bytes(
+            f"File {n} is here ,and fine.\r\n".encode() + DIRTY
+        )
+    (src / "15.txt").write_bytes(b"\xff broken")  # reported, the others go on
+    trees = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = run_cli("clean", src, "-o", out, "--jobs", jobs)
+        assert result.returncode == 1
+        assert b"15.txt: invalid UTF-8" in result.stderr
+        trees[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert trees["1"] == trees["2"]
+    assert len(trees["2"]) == 29
+    assert trees["2"]["03.txt"].startswith(b"File 3 is here, and fine.\n")
+
+
+@pytest.mark.parametrize("command", ["clean", "score"])
+def test_progress_shows_docs_and_megabytes_per_second(run_cli, tmp_path, command):
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps({"text": f"Doc {i}."}) + "\n" for i in range(5)))
+    shown = run_cli(command, data, "--progress", "always").stderr.decode()
+    assert "docs/s" in shown and "MB/s" in shown
+    assert shown.splitlines()[-1].startswith("cleantext: 5 docs, 0.00 MB in ")
+    assert run_cli(command, data, "--progress", "never").stderr == b""
+    assert run_cli(command, data).stderr == b""  # auto: stderr is not a terminal
