@@ -21,9 +21,9 @@ names kept lowercase on purpose (`rules/lowercase-names.txt`: npm, git, ...).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import regex
 
@@ -52,6 +52,9 @@ _LINE_START = regex.compile(
 # A full stop may sit inside closing quotes; "?" or "!" before a closing quote is
 # followed by a speech tag ("“Why?” she asked"), not a new sentence.
 _SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
+# Where a sentence may start: after a closing mark, spaces and opening marks; the
+# end of a match is where `_at_sentence_start` is worth asking.
+_AFTER_CLOSER = regex.compile(r"[.!?\"'”’)\]]\s+[\"'“‘(\[]*(?=\p{L})")
 _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
 _UNICODE_CHECK = FixUnicode()
 _OPENERS = "\"'“‘(["
@@ -113,51 +116,61 @@ class FixCasing(Cleaner):
         A capitalised word counts for itself only when it stands alone ("Trump
         has"), not inside a longer name ("United States" says nothing about
         "united"); a capitalised pair ("Donald Trump") counts for the lowercase pair.
+        Only capitalised words are examined one by one; lowercase words are counted
+        by spelling, so the cost per word stays near a regex scan.
         """
         capitalised: Counter[str] = Counter()
-        lower: Counter[str] = Counter()
+        spellings: Counter[str] = Counter()
         title_pairs: set[tuple[str, str]] = set()
-        pairs: list[tuple[str, str]] = []
+        paragraphs = []
         for block in blocks:
             if block.kind != PARAGRAPH:
                 continue
-            words = list(_WORD.finditer(block.text))
-            titled = [
-                _is_title(m.group()) and not _at_sentence_start(block.text, m)
-                for m in words
-            ]
+            text = block.text
+            words = list(_WORD.finditer(text))
+            paragraphs.append((text, words))
+            spellings.update([m.group() for m in words])
+            titled = {
+                k: not _at_sentence_start(text, m)
+                for k, m in enumerate(words)
+                if m.group()[0].isupper() and _is_title(m.group())
+            }
+            if not titled:
+                continue
             # A paragraph's first word is capitalised as a sentence start: it says
             # nothing about the word alone, only as the first of a pair.
-            first = _LINE_START.match(block.text).end()
-            joined = [
-                block.text[a.end() : b.start()] == " " for a, b in pairwise(words)
-            ] + [False]
-            for k, match in enumerate(words):
-                word = match.group()
-                alone = not (k > 0 and joined[k - 1] and titled[k - 1]) and not (
-                    joined[k] and titled[k + 1]
-                )
-                if titled[k] and alone and match.start() != first:
-                    capitalised[_vote_key(word)] += 1
-                elif _is_plain_lower(word):
-                    lower[_vote_key(word)] += 1
-                if joined[k]:
-                    pair = (word, words[k + 1].group())
-                    pairs.append(pair)
-                    if titled[k] and titled[k + 1]:
-                        title_pairs.add((_vote_key(pair[0]), _vote_key(pair[1])))
+            first = _LINE_START.match(text).end()
+            for k, is_titled in titled.items():
+                if not is_titled:
+                    continue
+                match = words[k]
+                before = titled.get(k - 1) and _joined(text, words[k - 1], match)
+                after = titled.get(k + 1) and _joined(text, match, words[k + 1])
+                if after:
+                    title_pairs.add(
+                        (_vote_key(match.group()), _vote_key(words[k + 1].group()))
+                    )
+                if not (before or after) and match.start() != first:
+                    capitalised[_vote_key(match.group())] += 1
+        voted = {
+            word for word, count in capitalised.items() if count >= _MIN_CAPITALISED
+        }
+        skip = stopwords() | _lowercase_names()
+        pair_words = {word for pair in title_pairs for word in pair} - skip
+        if not (voted or pair_words):
+            return frozenset()
+        exotic = any(_casefold_changers().search(text) for text, _ in paragraphs)
+        lower = _lower_counts(spellings, voted | pair_words, exotic)
         chosen = {
             word
-            for word, count in lower.items()
-            if capitalised[word] >= _MIN_CAPITALISED
-            and count <= _MAX_LOWER_SHARE * capitalised[word]
+            for word in voted
+            if lower[word] and lower[word] <= _MAX_LOWER_SHARE * capitalised[word]
         }
-        for first, second in pairs:
-            if (_vote_key(first), _vote_key(second)) in title_pairs:
-                chosen.update(
-                    _vote_key(w) for w in (first, second) if _is_plain_lower(w)
-                )
-        skip = stopwords() | _lowercase_names()
+        written_lower = lower.keys() & pair_words
+        pairs = {pair for pair in title_pairs if written_lower & set(pair)}
+        if pairs:
+            spellings_of = None if exotic else _spellings(written_lower)
+            chosen |= _lowercase_pair_words(paragraphs, pairs, spellings_of)
         return frozenset(chosen - skip)
 
     def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
@@ -177,10 +190,10 @@ class FixCasing(Cleaner):
         doc: Document,
         offset: int,
     ) -> str:
-        pieces, last, edits = [], 0, []
         first = _LINE_START.match(text).end()
         kept_lowercase = _lowercase_names()
-        for match in _WORD.finditer(text):
+        edits = []
+        for match in self._candidates(text, first, capitalise):
             word = match.group()
             if not _is_plain_lower(word) or word in kept_lowercase:
                 continue
@@ -191,20 +204,123 @@ class FixCasing(Cleaner):
                 rule = "sentence-start"
             if rule is None and _vote_key(word) in capitalise:
                 rule = "proper-noun"
-            if rule is None:
-                continue
-            fixed = word[0].upper() + word[1:]
-            edits.append((rule, word, fixed, offset + match.start()))
-            pieces.append(text[last : match.start()])
-            pieces.append(fixed)
-            last = match.end()
+            if rule is not None:
+                edits.append((rule, match))
+        if not edits:
+            return text
+        pieces, last = [], 0
+        for _, match in edits:
+            pieces += [text[last : match.start()], match.group()[0].upper()]
+            last = match.start() + 1
         pieces.append(text[last:])
         result = "".join(pieces)
-        if edits and _UNICODE_CHECK.unstable(result):
+        if _UNICODE_CHECK.unstable(result):
             return text  # "à°" -> "À°" reads as mojibake to ftfy: keep the line
-        for rule, before, after, position in edits:
-            doc.record(self.name, rule, before, after, position)
+        for rule, match in edits:
+            word = match.group()
+            fixed = word[0].upper() + word[1:]
+            doc.record(self.name, rule, word, fixed, offset + match.start())
         return result
+
+    def _candidates(
+        self, text: str, first: int, capitalise: frozenset[str]
+    ) -> Iterator[regex.Match]:
+        """The words of `text` that a rule might capitalise, in order: every word
+        when one of `capitalise` may be among them (it is a substring of the
+        case-folded text), else only the first word and those after a closing
+        punctuation mark and a space (where `_at_sentence_start` can be true)."""
+        if capitalise:
+            folded = text.casefold()
+            if any(word in folded for word in capitalise):
+                yield from _WORD.finditer(text)
+                return
+        if match := _WORD.match(text, first):
+            yield match
+        if self.sentence_starts:
+            for end in _AFTER_CLOSER.finditer(text, first):
+                if match := _WORD.match(text, end.end()):
+                    yield match
+
+
+def _joined(text: str, left: regex.Match, right: regex.Match) -> bool:
+    """Whether two neighbouring words are separated by exactly one space."""
+    return text[left.end() : right.start()] == " "
+
+
+def _lower_counts(
+    spellings: Counter[str], keys: set[str], exotic: bool
+) -> Counter[str]:
+    """How often each of `keys` (vote keys) was written all lowercase.
+
+    Without letters whose case folding changes them (`exotic` false), a lowercase
+    spelling's vote key is itself or itself minus a possessive: three look-ups per
+    key instead of a vote key for every spelling of the document.
+    """
+    counts: Counter[str] = Counter()
+    if exotic:
+        for spelling, count in spellings.items():
+            if _is_plain_lower(spelling) and _vote_key(spelling) in keys:
+                counts[_vote_key(spelling)] += count
+        return counts
+    for key in keys:
+        for spelling in _spellings({key}):
+            if spelling in spellings and _is_plain_lower(spelling):
+                counts[key] += spellings[spelling]
+    return counts
+
+
+def _spellings(keys: set[str]) -> set[str]:
+    """How words with these vote keys are written in lowercase, when no letter of
+    the text changes under case folding: the key, with or without a possessive."""
+    return {spelling for key in keys for spelling in (key, key + "'s", key + "’s")}
+
+
+@lru_cache(maxsize=1)
+def _casefold_changers() -> regex.Pattern:
+    """Characters whose case folding differs from their lowercase ("ß" -> "ss",
+    "ς" -> "σ"); every cased script lies in the first two Unicode planes."""
+    changed = (chr(c) for c in range(0x20000))
+    return regex.compile(
+        "["
+        + "".join(regex.escape(ch) for ch in changed if ch.casefold() != ch.lower())
+        + "]"
+    )
+
+
+def _lowercase_pair_words(
+    paragraphs: list[tuple[str, list[regex.Match]]],
+    title_pairs: set[tuple[str, str]],
+    spellings: set[str] | None,
+) -> set[str]:
+    """Lowercase words (vote keys) of neighbouring pairs whose capitalised form is
+    one of `title_pairs` ("donald trump" when "Donald Trump" appears). Only pairs
+    around a word written as one of `spellings` are examined (all, if None)."""
+    found = set()
+    for text, words in paragraphs:
+        if spellings is None:
+            hits: Iterable[int] = range(len(words))
+        else:
+            hits = [k for k, match in enumerate(words) if match.group() in spellings]
+        for k in hits:
+            for left, right in _neighbour_pairs(words, k):
+                pair = (_vote_key(left.group()), _vote_key(right.group()))
+                if pair in title_pairs and _joined(text, left, right):
+                    found.update(
+                        key
+                        for key, match in zip(pair, (left, right), strict=True)
+                        if _is_plain_lower(match.group())
+                    )
+    return found
+
+
+def _neighbour_pairs(
+    words: list[regex.Match], k: int
+) -> Iterator[tuple[regex.Match, regex.Match]]:
+    """The pairs of neighbouring words that include word `k`."""
+    if k > 0:
+        yield words[k - 1], words[k]
+    if k + 1 < len(words):
+        yield words[k], words[k + 1]
 
 
 def _vote_key(word: str) -> str:
