@@ -174,10 +174,17 @@ class FixTypos(Cleaner):
         """Cheap test first: does the block hold a word that a rule could change?"""
         if self.real_words and REAL_WORD_RULES.could_apply(text):
             return True
-        return any(
-            self._curated(word.lower()) is not None or self._is_candidate(word, context)
-            for word in set(_LETTER_WORD.findall(text)).difference(self.lexicon.known)
-        )
+        return bool(self._actionable(set(_LETTER_WORD.findall(text)), context))
+
+    def _actionable(self, words: set[str], context: _Context) -> set[str]:
+        """Those of `words` that the curated map or the dictionary may correct;
+        known words (most of them) are set aside by one set difference."""
+        return {
+            word
+            for word in words.difference(self.lexicon.known)
+            if self._curated(word.lower()) is not None
+            or self._is_candidate(word, context)
+        }
 
     # --- corrections --------------------------------------------------------------
 
@@ -185,18 +192,22 @@ class FixTypos(Cleaner):
         self, text: str, context: _Context, doc: Document, offset: int
     ) -> str | None:
         tokens = list(self._scanner.matches(text))
-        words = [match for rule, match in tokens if rule == _WORD_RULE]
+        words = [match for rule, match in tokens if rule.name == _WORD_RULE.name]
         lowercase = [m.group() for m in words if m.group().islower()]
         unknown = self._unknown(lowercase)
         if len(unknown) > _MAX_BLOCK_UNKNOWN and (
             len(unknown) > _MAX_BLOCK_UNKNOWN_SHARE * len(lowercase)
         ):
             return None  # a foreign quotation, a list of names, code in prose
-        neighbours = _neighbours(text, words)
+        actionable = self._actionable({m.group() for m in words}, context)
         pieces, last, changed = [], 0, False
+        index = -1  # of the current word in `words`
         for rule, match in tokens:
-            if rule == _WORD_RULE:
-                previous, following = neighbours[match.start()]
+            if rule.name == _WORD_RULE.name:
+                index += 1
+                if match.group() not in actionable:
+                    continue
+                previous, following = _neighbours(text, words, index)
                 decision = self._correct(match.group(), previous, following, context)
                 if decision is None:
                     continue
@@ -303,23 +314,21 @@ class FixTypos(Cleaner):
 
 
 def _neighbours(
-    text: str, words: list[regex.Match]
-) -> dict[int, tuple[str | None, str | None]]:
-    """For each word's start: the words just before and after it, when only a
-    space separates them (a comma or a full stop breaks the context)."""
-    result = {}
-    for k, match in enumerate(words):
-        previous = words[k - 1] if k else None
-        following = words[k + 1] if k + 1 < len(words) else None
-        result[match.start()] = (
-            previous.group()
-            if previous and text[previous.end() : match.start()] == " "
-            else None,
-            following.group()
-            if following and text[match.end() : following.start()] == " "
-            else None,
-        )
-    return result
+    text: str, words: list[regex.Match], k: int
+) -> tuple[str | None, str | None]:
+    """The words just before and after word `k`, when only a space separates them
+    (a comma or a full stop breaks the context)."""
+    match = words[k]
+    previous = words[k - 1] if k else None
+    following = words[k + 1] if k + 1 < len(words) else None
+    return (
+        previous.group()
+        if previous and text[previous.end() : match.start()] == " "
+        else None,
+        following.group()
+        if following and text[match.end() : following.start()] == " "
+        else None,
+    )
 
 
 def _match_case(correction: str, original: str) -> str:
