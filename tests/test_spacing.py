@@ -87,7 +87,7 @@ _protected = st.one_of(
 _filler = st.sampled_from([" ", ", ", ",", " .", ".", "  ", " and ", ";", ":", "Then "])
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first example loads the lexicon
 @given(st.lists(st.tuples(_filler, _protected), min_size=1, max_size=6))
 def test_no_character_inside_a_url_email_or_number_changes(parts):
     # Tokens stand in running text, with whitespace before them: glued together
@@ -138,5 +138,12 @@ _ungated = RuleSet(builtin_rules("spacing"))
     ).map("".join)
 )
 def test_the_gate_never_changes_the_result(text):
-    """Lines the gate skips are exactly lines the rules would leave unchanged."""
+    """Lines the gate skips are exactly lines the rules would leave unchanged, and
+    scanning only near the gate's matches (`local = true`) finds every edit that a
+    scan of the whole line finds."""
     assert SPACING_RULES.substitute(text) == _ungated.substitute(text)
+    local, full = Document(text, explain=True), Document(text, explain=True)
+    assert SPACING_RULES.apply(text, local, "FixSpacing") == _ungated.apply(
+        text, full, "FixSpacing"
+    )
+    assert local.edits == full.edits

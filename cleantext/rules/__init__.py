@@ -6,7 +6,10 @@ A rule with `keep = true` and no replacement protects what it matches: placed fi
 it consumes URLs or numbers so that no later rule can match inside them. A `[lists]`
 table names word lists that patterns use as `{name}` (an escaped alternation), and a
 top-level `gate` pattern, when given, must match wherever any rule could apply: text
-it does not match is returned at once.
+it does not match is returned at once. A file whose every match lies inside one run
+of whitespace or one run of other characters (or is empty) says `local = true`; its
+text is then scanned only around the gate's matches, unless it holds one of the
+characters of `local_unless` (the backticks of a code span that holds spaces, say).
 Every rule is named so that explanations and reports say which one fired. Users extend
 a cleaner by passing their own rule files; built-in files live beside this module.
 """
@@ -45,10 +48,16 @@ class RuleSet:
     """
 
     def __init__(
-        self, rules: list[Rule] | tuple[Rule, ...], gate: str | None = None
+        self,
+        rules: list[Rule] | tuple[Rule, ...],
+        gate: str | None = None,
+        local_unless: str | None = None,
     ) -> None:
         self.rules = tuple(rules)
         self._gate = regex.compile(gate, regex.VERSION1) if gate else None
+        if local_unless is not None and self._gate is None:
+            raise ConfigError("a local rule set needs a gate")
+        self._local_unless = local_unless
         self._by_group = {f"r{index}": rule for index, rule in enumerate(self.rules)}
         alternation = "|".join(
             f"(?P<{group}>{rule.pattern})" for group, rule in self._by_group.items()
@@ -76,7 +85,7 @@ class RuleSet:
         """Apply the rules without recording anything."""
         if not self.could_apply(text):
             return text
-        return self._pattern.sub(self._replacement, text)
+        return self._rewrite(text, self._replacement)
 
     def apply(self, text: str, doc: Document, cleaner: str, offset: int = 0) -> str:
         """Replace every match, recording one edit per change on `doc`.
@@ -93,7 +102,54 @@ class RuleSet:
                 doc.record(cleaner, rule.name, before, after, offset + match.start())
             return after
 
-        return self._pattern.sub(replace, text)
+        return self._rewrite(text, replace)
+
+    def _rewrite(self, text: str, replace) -> str:
+        """`text` with every match replaced by `replace(match)`, scanning only near
+        the gate's matches when the rule set is local."""
+        if self._local_unless is None or any(ch in text for ch in self._local_unless):
+            return self._pattern.sub(replace, text)
+        pieces, last = [], 0
+        for match in self._local_matches(text):
+            pieces += [text[last : match.start()], replace(match)]
+            last = match.end()
+        return "".join(pieces) + text[last:] if pieces else text
+
+    def _local_matches(self, text: str) -> Iterator[regex.Match]:
+        """The matches a full scan would find, for a local rule set: every change
+        holds a gate match, and no match crosses a boundary between whitespace and
+        the rest, so scanning from the run that holds a gate match to the end of the
+        next run of non-whitespace finds what a scan of the whole text would."""
+        position = 0
+        while (trigger := self._gate.search(text, position)) is not None:
+            start = _run_start(text, trigger.start(), position)
+            end = _next_run_end(text, trigger.end())
+            yield from self._pattern.finditer(text, start, end)
+            position = end
+
+
+# Whitespace as patterns see it (`\s`: Unicode White_Space), which is narrower than
+# str.isspace() (that also counts U+001C..U+001F).
+_WHITESPACE = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x10000)))))
+
+
+def _run_start(text: str, index: int, floor: int) -> int:
+    """Where the run (of whitespace, or of other characters) holding `index`
+    starts, not before `floor`."""
+    space = text[index] in _WHITESPACE
+    while index > floor and (text[index - 1] in _WHITESPACE) == space:
+        index -= 1
+    return index
+
+
+def _next_run_end(text: str, index: int) -> int:
+    """The end of the run of non-whitespace at or after `index`."""
+    size = len(text)
+    while index < size and text[index] in _WHITESPACE:
+        index += 1
+    while index < size and text[index] not in _WHITESPACE:
+        index += 1
+    return index
 
 
 def parse_rules(data: dict, origin: str) -> list[Rule]:
@@ -173,7 +229,11 @@ def shared_lists() -> dict[str, list[str]]:
 
 def builtin_rule_set(stem: str) -> RuleSet:
     """The packaged rule file `stem` compiled, with its gate if it has one."""
-    return RuleSet(builtin_rules(stem), gate=builtin_data(stem).get("gate"))
+    data = builtin_data(stem)
+    local_unless = data.get("local_unless", "") if data.get("local") else None
+    return RuleSet(
+        builtin_rules(stem), gate=data.get("gate"), local_unless=local_unless
+    )
 
 
 def builtin_rules(stem: str) -> list[Rule]:
