@@ -138,6 +138,30 @@ def remove_blocks(blocks: Sequence[Block], drop: set[int]) -> list[Block]:
     return kept
 
 
+def keeps_its_kind(old: Block, new: Block) -> bool:
+    """Whether `split_blocks` is sure to give `new`, an edit of the one-line prose
+    block `old`, the same kind, and its neighbours theirs: no line break, the same
+    indentation, pipes and tabs (tables), and no fence or heading underline made or
+    lost."""
+    if old.sep != new.sep or old.kind not in PROSE_KINDS:
+        return False
+    before, after = old.text, new.text
+    return (
+        not _TERMINATOR.search(before)
+        and not _TERMINATOR.search(after)
+        and _indent(before) == _indent(after)
+        and all(before.count(mark) == after.count(mark) for mark in ("|", "\t"))
+        and not _FENCE.match(after)
+        and bool(_SETEXT_UNDERLINE.match(before))
+        == bool(_SETEXT_UNDERLINE.match(after))
+        and classify_line(after) == old.kind
+    )
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
 def iter_prose(blocks: Sequence[Block]) -> Iterator[tuple[int, Block]]:
     """(index, block) for every block that inline fixers may edit."""
     return ((i, block) for i, block in enumerate(blocks) if block.is_prose)

@@ -7,8 +7,10 @@ nothing when it is off.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+from cleantext.blocks import Block, keeps_its_kind, split_blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,41 @@ class Document:
     signals: dict[str, Any] = field(default_factory=dict)
     edit_counts: dict[str, int] = field(default_factory=dict)
     explain: bool = False
+    _split: tuple[str, tuple[Block, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def blocks(self) -> list[Block]:
+        """`split_blocks(self.text)` as a new list, split once while the text stays
+        the same: the cleaners that work on blocks share one split."""
+        if self._split is None or self._split[0] != self.text:
+            self._split = (self.text, tuple(split_blocks(self.text)))
+        return list(self._split[1])
+
+    def set_blocks(self, blocks: list[Block], text: str) -> None:
+        """Set the text to `text`, the join of `blocks`, a list from `blocks()`
+        with some blocks' text rewritten. The split is kept for the next cleaner
+        when every rewritten block is sure to keep its kind, else made afresh."""
+        old = self._split[1] if self._split and self._split[0] == self.text else None
+        self.text = text
+        kept = (
+            old is not None
+            and len(old) == len(blocks)
+            and all(
+                a is b or keeps_its_kind(a, b) for a, b in zip(old, blocks, strict=True)
+            )
+        )
+        self._split = (text, tuple(blocks)) if kept else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the fields, not the cached split (worker processes send
+        documents back and forth)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self._split = None
 
     def count(self, cleaner: str, n: int = 1) -> None:
         """Add `n` edits to `cleaner`'s tally."""

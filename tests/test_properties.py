@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleantext
-from cleantext import Document, Pipeline
+from cleantext import Document, Pipeline, split_blocks
 from cleantext.lexicon import default_lexicon
 
 # Text biased towards what breaks cleaners: whitespace of every kind, line breaks,
@@ -93,3 +93,26 @@ def test_explaining_does_not_change_the_result(text):
 @given(clean_prose)
 def test_clean_prose_passes_through_unchanged(text):
     assert cleantext.clean(text) == text
+
+
+# Dirty text that the inline fixers have work on: spacing, typos, casing, tables.
+fixable_pieces = st.sampled_from(
+    ["word", "shoudl", "wiht", "the", "trump", "Trump", " ,", ",the", ".Next", "i",
+     "U.S.can", "|", "\t", "---", "===", "```", "    ", "- ", "# ", "1. ", ". ", "\n",
+     "\n\n", "  ", "\u00a0", "Ã©"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        dirty_text,
+        st.lists(st.one_of(fixable_pieces, st.just(" ")), max_size=60).map("".join),
+    )
+)
+def test_the_shared_block_split_is_always_the_fresh_one(text):
+    """Cleaners share `Document.blocks()`; after each one it equals a new split."""
+    doc = Document(text)
+    for cleaner in Pipeline.default().cleaners:
+        doc = cleaner(doc)
+        assert doc.blocks() == split_blocks(doc.text)

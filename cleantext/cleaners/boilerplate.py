@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from cleantext.blocks import LIST_ITEM, Block, join_blocks, remove_blocks, split_blocks
+from cleantext.blocks import LIST_ITEM, Block, join_blocks, remove_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.document import Document
 from cleantext.junk_rules import (
@@ -94,8 +94,7 @@ class _Page:
     _keys: Counter | None = None
 
     @classmethod
-    def of(cls, text: str) -> _Page:
-        blocks = split_blocks(text)
+    def of(cls, blocks: list[Block]) -> _Page:
         lines = {
             i: _Line(line_core(b.text), score_line(b.text))
             for i, b in enumerate(blocks)
@@ -155,7 +154,7 @@ class DropBoilerplate(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         before = doc.text
-        page = _Page.of(doc.text)
+        page = _Page.of(doc.blocks())
         trailer = None
         if page.body_start is not None:  # no article, no yardstick: leave lines alone
             trailer = self._apply_rules(page, doc.metadata)

@@ -33,7 +33,6 @@ from cleantext.blocks import (
     PARAGRAPH,
     Block,
     rewrite_blocks,
-    split_blocks,
 )
 from cleantext.cleaner import Cleaner
 from cleantext.cleaners.unicode import FixUnicode
@@ -89,7 +88,7 @@ class FixCasing(Cleaner):
     proper_nouns: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        blocks = split_blocks(doc.text)
+        blocks = doc.blocks()
         capitalise = self._proper_nouns(blocks) if self.proper_nouns else frozenset()
         styles = {
             kind: _mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
@@ -103,7 +102,7 @@ class FixCasing(Cleaner):
 
         text = rewrite_blocks(blocks, fix)
         if text is not None:
-            doc.text = text
+            doc.set_blocks(blocks, text)
         return doc
 
     # --- decisions ----------------------------------------------------------------

@@ -10,7 +10,6 @@ from cleantext.blocks import (
     Block,
     join_blocks,
     remove_blocks,
-    split_blocks,
 )
 from cleantext.cleaner import Cleaner, ConfigError
 from cleantext.cleaners.boilerplate import comparison_key
@@ -42,7 +41,7 @@ class DropDuplicates(Cleaner):
             )
 
     def __call__(self, doc: Document) -> Document:
-        blocks = split_blocks(doc.text)
+        blocks = doc.blocks()
         last_kept: dict[str, int] = {}  # key -> its position among kept blocks
         kept = 0
         drop = set()

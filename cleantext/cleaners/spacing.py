@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleantext.blocks import Block, rewrite_blocks, split_blocks
+from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.document import Document
 from cleantext.rules import RuleSet, builtin_rule_set, rules_from_file
@@ -40,9 +40,10 @@ class FixSpacing(Cleaner):
                 return None
             return self._rules.apply(block.text, doc, self.name, offset)
 
-        text = rewrite_blocks(split_blocks(doc.text), fix)
+        blocks = doc.blocks()
+        text = rewrite_blocks(blocks, fix)
         if text is not None:
-            doc.text = text
+            doc.set_blocks(blocks, text)
         return doc
 
     def fix_text(self, text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Literal
 
 import regex
 
-from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks, split_blocks
+from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks
 from cleantext.cleaner import Cleaner
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.document import Document
@@ -194,7 +194,7 @@ class NormalizeTables(Cleaner):
                 doc.record(self.name, rule, block.text, rendered, offset)
             return rendered
 
-        text = rewrite_blocks(split_blocks(doc.text), normalize)
+        text = rewrite_blocks(doc.blocks(), normalize)
         if text is not None:
             doc.text = text
         return doc

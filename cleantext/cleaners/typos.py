@@ -29,7 +29,7 @@ from typing import Literal
 
 import regex
 
-from cleantext.blocks import Block, rewrite_blocks, split_blocks
+from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaner import Cleaner, ConfigError
 from cleantext.cleaners.spacing import SPACING_RULES
 from cleantext.document import Document
@@ -118,7 +118,7 @@ class FixTypos(Cleaner):
         return default_lexicon()
 
     def __call__(self, doc: Document) -> Document:
-        blocks = split_blocks(doc.text)
+        blocks = doc.blocks()
         context = self._context(blocks)
         if context is None:
             return doc
@@ -139,7 +139,7 @@ class FixTypos(Cleaner):
 
         text = rewrite_blocks(blocks, fix)
         if text is not None and self.mode == "fix":
-            doc.text = text
+            doc.set_blocks(blocks, text)
         return doc
 
     # --- document and block checks ------------------------------------------------

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from cleantext.blocks import BLANK, Block, join_blocks, split_blocks
+from cleantext.blocks import BLANK, Block, join_blocks
 from cleantext.cleaner import Cleaner, ConfigError
 from cleantext.document import Document
 from cleantext.rules import RuleSet, builtin_rules
@@ -43,14 +43,13 @@ class NormalizeWhitespace(Cleaner):
         self._rules = _CHARACTER_RULES
 
     def __call__(self, doc: Document) -> Document:
-        text = self._rules.apply(doc.text, doc, self.name)
-        if _BLANK_LINE_WORK.search(text):
-            text = self._normalize_separators(text, doc)
-        doc.text = text
+        doc.text = self._rules.apply(doc.text, doc, self.name)
+        if _BLANK_LINE_WORK.search(doc.text):
+            doc.text = self._normalize_separators(doc)
         return doc
 
-    def _normalize_separators(self, text: str, doc: Document) -> str:
-        blocks = split_blocks(text)
+    def _normalize_separators(self, doc: Document) -> str:
+        blocks = doc.blocks()
         kept: list[Block] = []
         offset = 0
         for index, block in enumerate(blocks):
