@@ -63,7 +63,12 @@ class Lexicon:
         if word in self.known:
             return True
         for pattern, replacement in self.variants:
-            variant = pattern.sub(replacement, word, count=1)
+            match = pattern.search(word)  # rarely matches: cheaper than a sub
+            if match is None:
+                continue
+            variant = (
+                word[: match.start()] + match.expand(replacement) + word[match.end() :]
+            )
             if variant != word and variant in self.known:
                 return True
         return False

@@ -39,7 +39,13 @@ from cleantext.lexicon import (
     default_lexicon,
     parse_misspellings,
 )
-from cleantext.rules import Rule, RuleSet, builtin_rule_set
+from cleantext.rules import (
+    Rule,
+    RuleSet,
+    builtin_rule_set,
+    next_run_end,
+    run_start,
+)
 from cleantext.typing_errors import default_typing_errors
 
 # A word: letters, not glued to word characters, '@', slashes, dots or hyphens (so
@@ -60,6 +66,9 @@ _REPEATED = 3  # an unknown word used this often is the document's own vocabular
 _MAX_UNKNOWN_SHARE = 0.10  # of a document's lowercase words, else not English prose
 _MAX_BLOCK_UNKNOWN = 3  # unknown words a paragraph may have before its share counts
 _MAX_BLOCK_UNKNOWN_SHARE = 0.30
+
+
+_Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
 
 
 @dataclass
@@ -191,6 +200,21 @@ class FixTypos(Cleaner):
     def _fix_block(
         self, text: str, context: _Context, doc: Document, offset: int
     ) -> str | None:
+        changes = self._local_changes(text, context)
+        if changes is None:
+            changes = self._changes(text, context)
+        if not changes:
+            return None
+        pieces, last = [], 0
+        for rule_name, match, after in changes:
+            self._report(doc, rule_name, match.group(), after, offset + match.start())
+            pieces += [text[last : match.start()], after]
+            last = match.end()
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    def _changes(self, text: str, context: _Context) -> list[_Change]:
+        """Every change to make in `text`, in order, from a scan of all of it."""
         tokens = list(self._scanner.matches(text))
         words = [match for rule, match in tokens if rule.name == _WORD_RULE.name]
         lowercase = [m.group() for m in words if m.group().islower()]
@@ -198,32 +222,72 @@ class FixTypos(Cleaner):
         if len(unknown) > _MAX_BLOCK_UNKNOWN and (
             len(unknown) > _MAX_BLOCK_UNKNOWN_SHARE * len(lowercase)
         ):
-            return None  # a foreign quotation, a list of names, code in prose
+            return []  # a foreign quotation, a list of names, code in prose
         actionable = self._actionable({m.group() for m in words}, context)
-        pieces, last, changed = [], 0, False
+        changes = []
         index = -1  # of the current word in `words`
         for rule, match in tokens:
             if rule.name == _WORD_RULE.name:
                 index += 1
-                if match.group() not in actionable:
-                    continue
-                previous, following = _neighbours(text, words, index)
-                decision = self._correct(match.group(), previous, following, context)
-                if decision is None:
-                    continue
-                rule_name, after = decision
-            elif rule.keep:
-                continue
-            else:
-                rule_name, after = rule.name, rule.replacement
-            before = match.group()
-            self._report(doc, rule_name, before, after, offset + match.start())
-            pieces += [text[last : match.start()], after]
-            last, changed = match.end(), True
-        if not changed:
+                if match.group() in actionable:
+                    change = self._word_change(text, words, index, context)
+                    if change is not None:
+                        changes.append(change)
+            elif not rule.keep:
+                changes.append((rule.name, match, rule.replacement))
+        return changes
+
+    def _local_changes(self, text: str, context: _Context) -> list[_Change] | None:
+        """The changes `_changes` would find, from scans of the few words around
+        each word that may change; None when the block needs the full scan (a
+        real-word rule may apply, a code span may hold spaces, or enough words
+        are unknown that the block's guard may reject it).
+
+        Protected spans and words never cross whitespace (as FixSpacing's local
+        rules), so the runs around a word tokenise as they do in the whole text.
+        """
+        if "`" in text or (self.real_words and REAL_WORD_RULES.could_apply(text)):
             return None
-        pieces.append(text[last:])
-        return "".join(pieces)
+        letter_words = set(_LETTER_WORD.findall(text))  # every word token, and more
+        if len(self._unknown(w for w in letter_words if w.islower())) > (
+            _MAX_BLOCK_UNKNOWN
+        ):
+            return None
+        changes = {}
+        for word in self._actionable(letter_words, context):
+            start = text.find(word)
+            while start != -1:
+                if start not in changes:
+                    changes[start] = self._change_at(text, start, word, context)
+                start = text.find(word, start + 1)
+        return [changes[start] for start in sorted(changes) if changes[start]]
+
+    def _change_at(
+        self, text: str, start: int, word: str, context: _Context
+    ) -> _Change | None:
+        """The change for `word` at `start`, if a word token is there."""
+        begin = run_start(text, start, 0)
+        for _ in range(2):  # back over the spaces and the run before them
+            if begin:
+                begin = run_start(text, begin - 1, 0)
+        end = next_run_end(text, next_run_end(text, start + len(word)))
+        words = [
+            match
+            for rule, match in self._scanner.matches(text, begin, end)
+            if rule.name == _WORD_RULE.name
+        ]
+        for index, match in enumerate(words):
+            if match.start() == start and match.group() == word:
+                return self._word_change(text, words, index, context)
+        return None  # inside a URL, a path, a longer word
+
+    def _word_change(
+        self, text: str, words: list[regex.Match], index: int, context: _Context
+    ) -> _Change | None:
+        match = words[index]
+        previous, following = _neighbours(text, words, index)
+        decision = self._correct(match.group(), previous, following, context)
+        return None if decision is None else (decision[0], match, decision[1])
 
     def _report(
         self, doc: Document, rule: str, before: str, after: str, position: int

@@ -76,9 +76,12 @@ class RuleSet:
         rule = self._by_group[match.lastgroup]
         return match.group() if rule.keep else rule.replacement
 
-    def matches(self, text: str) -> Iterator[tuple[Rule, regex.Match]]:
-        """Every match in `text`, left to right, with the rule that made it."""
-        for match in self._pattern.finditer(text):
+    def matches(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[Rule, regex.Match]]:
+        """Every match in `text` (between `start` and `end`), left to right, with
+        the rule that made it."""
+        for match in self._pattern.finditer(text, start, end):
             yield self._by_group[match.lastgroup], match
 
     def substitute(self, text: str) -> str:
@@ -122,8 +125,8 @@ class RuleSet:
         next run of non-whitespace finds what a scan of the whole text would."""
         position = 0
         while (trigger := self._gate.search(text, position)) is not None:
-            start = _run_start(text, trigger.start(), position)
-            end = _next_run_end(text, trigger.end())
+            start = run_start(text, trigger.start(), position)
+            end = next_run_end(text, trigger.end())
             yield from self._pattern.finditer(text, start, end)
             position = end
 
@@ -133,7 +136,7 @@ class RuleSet:
 _WHITESPACE = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x10000)))))
 
 
-def _run_start(text: str, index: int, floor: int) -> int:
+def run_start(text: str, index: int, floor: int) -> int:
     """Where the run (of whitespace, or of other characters) holding `index`
     starts, not before `floor`."""
     space = text[index] in _WHITESPACE
@@ -142,7 +145,7 @@ def _run_start(text: str, index: int, floor: int) -> int:
     return index
 
 
-def _next_run_end(text: str, index: int) -> int:
+def next_run_end(text: str, index: int) -> int:
     """The end of the run of non-whitespace at or after `index`."""
     size = len(text)
     while index < size and text[index] in _WHITESPACE:
