@@ -55,7 +55,9 @@ def score_line(text: str) -> LineScore:
     words = _WORD.findall(text)
     count = len(words)
     stop = stopwords()
-    density = sum(word.lower() in stop for word in words) / count if count else 0.0
+    density = (
+        sum(map(stop.__contains__, map(str.lower, words))) / count if count else 0.0
+    )
     terminal = bool(_TERMINAL.search(text))
     url_like = any(hint in text for hint in _URL_HINTS) and bool(_URL.search(text))
     visible = len(text) - text.count(" ")
