@@ -29,6 +29,7 @@ from pathlib import Path
 
 import regex
 
+from benchmarks.floors import unmet_floors
 from cleantext import Document, FixCasing, FixSpacing, NormalizeTables, Pipeline
 from cleantext.tomlio import load_toml
 
@@ -148,15 +149,9 @@ def evaluate_injected_casing(seed: int = 20261122, per_document: int = 25) -> Re
 
 
 def below_floors(name: str, result: Result) -> list[str]:
-    floors = load_toml(FLOORS).get(name, {})
-    failures = []
-    if result.fix_rate < floors.get("fix_rate", 0):
-        failures.append(
-            f"{name}: fix rate {result.fix_rate:.3f} < {floors['fix_rate']}"
-        )
-    if result.false_changes > floors.get("max_false_changes", 0):
-        failures.append(f"{name}: {result.false_changes} false changes")
-    return failures
+    """Floors from `fixes_eval/floors.toml` that `result` does not reach."""
+    measured = {"fix_rate": result.fix_rate, "false_changes": result.false_changes}
+    return unmet_floors(FLOORS, name, measured)
 
 
 def main() -> int:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import regex
 
+from benchmarks.floors import unmet_floors
 from cleantext import DropBoilerplate, DropDuplicates, Pipeline
 from cleantext.tomlio import load_toml
 
@@ -167,12 +168,9 @@ def report(group: str, per_doc: dict[str, Scores], total: Scores) -> str:
 
 
 def below_floors(group: str, total: Scores) -> list[str]:
-    floors = load_toml(FLOORS).get(group, {})
-    return [
-        f"{group}: {metric} = {getattr(total, metric):.4f} < floor {floor}"
-        for metric, floor in floors.items()
-        if getattr(total, metric) < floor
-    ]
+    """Floors from `junk_eval/floors.toml` that `total` does not reach."""
+    metrics = load_toml(FLOORS).get(group, {})
+    return unmet_floors(FLOORS, group, {m: getattr(total, m) for m in metrics})
 
 
 def main() -> int:
