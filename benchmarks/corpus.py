@@ -25,7 +25,6 @@ import regex
 
 from benchmarks.evaluate_fixes import CORRUPTIONS
 from benchmarks.evaluate_typos import SINGLE_EDIT_KINDS, make_typo
-from benchmarks.throughput import dirty
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = regex.compile(r"(?<![\w@/\\.'’-])[a-z]{4,}(?![\w@/\\'’-]|[.:][\w/])")
@@ -63,6 +62,35 @@ class Pools:
             (ROOT / "seeds" / "003_0ef39dbe34457e6d.txt").read_text("utf-8"),
         )
         return cls(paragraphs, headlines, junk, tables)
+
+
+def dirty(text: str, rng: random.Random) -> str:
+    """A copy of `text` with encoding damage: mojibake, entities, no-break and
+    zero-width spaces, trailing spaces, CRLF line ends or runs of blank lines."""
+    mojibake = {"’": "â€™", "—": "â€”", "é": "Ã©", "“": "â€œ", "”": "â€\x9d"}
+    out = []
+    for line in text.split("\n"):
+        roll = rng.random()
+        if roll < 0.2:
+            line = "".join(mojibake.get(ch, ch) for ch in line)
+        elif roll < 0.3:
+            line = line.replace(" & ", " &amp; ").replace(", ", ",\u00a0", 2)
+        elif roll < 0.4:
+            line = line.replace(" ", " \u200b", 1) + "   "
+        out.append(line)
+    separator = "\r\n" if rng.random() < 0.5 else "\n\n\n"
+    return separator.join(out)
+
+
+def sample(megabytes: float, seed: int = 20261122) -> list[str]:
+    """The texts of the first documents of `documents(seed)` up to `megabytes`."""
+    texts, size = [], 0
+    for doc in documents(seed):
+        texts.append(doc["text"])
+        size += len(doc["text"].encode("utf-8"))
+        if size >= megabytes * 1_000_000:
+            return texts
+    return texts
 
 
 def documents(seed: int = 20261122) -> Iterator[dict[str, str]]:

@@ -1,127 +1,322 @@
-"""Time each cleaner and the default pipeline on a deterministic corpus.
+"""Time the hot path: every cleaner, the default pipeline, reference tools, processes.
 
-Two corpora of `--megabytes` each: the five seeds as scraped (no encoding damage),
-and damaged copies of them (mojibake, entities, no-break and zero-width spaces, CRLF
-line endings, blank-line runs) where every cleaner has work to do.
-Each step runs single-process over a whole corpus `--runs` times after one warm-up;
-the median is reported as MB/s (UTF-8 bytes in) and docs/s, next to a bare `regex`
-word scan, the practical floor of any Python pass over the text. Compare ratios from
-one run: the machines are shared and absolute numbers drift.
+One command, one run, so that every ratio compares numbers taken minutes apart on
+the same machine. On a corpus from `benchmarks/corpus.py` (realistic dirty
+documents, none alike) each step runs single-process over the whole corpus `--runs`
+times after a warm-up; the median gives MB/s (UTF-8 bytes in) and docs/s. Peak
+memory is the Python heap's peak (tracemalloc) while the step handles the first
+`--memory-docs` documents. Next to cleantext's steps, in the same run:
 
-    python benchmarks/throughput.py [--megabytes 10] [--runs 5] [--write]
+- a bare `regex` word scan: the practical floor of any Python pass over the text;
+- `ftfy.fix_text` with its defaults;
+- clean-text's `clean()` with its defaults, if `--clean-text-dir` holds it. The
+  PyPI package `clean-text` is also imported as `cleantext`, so it cannot share an
+  environment with this project: install it aside with
+  `pip install --no-deps --target .bench/clean-text clean-text` (and `emoji`);
+- datatrove's Gopher quality and repetition, C4 and FineWeb filters (a decision per
+  document), when datatrove and spaCy are installed (the `parity` extra), against
+  cleantext computing every signal and deciding the same four presets.
+
+Then the default pipeline through `Pipeline.map` with 1 to N worker processes.
+Prints the table; `--write` stores it in RESULTS.md and draws throughput.png
+(needs matplotlib, the `bench` extra).
+
+    python benchmarks/throughput.py [--megabytes 10] [--runs 3] [--write]
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import importlib.util
+import os
+import resource
 import statistics
+import sys
 import time
+import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
-from cleantext import Pipeline
+from benchmarks.corpus import sample
+from cleantext import FixTypos, Pipeline
+from cleantext.quality import QualityFilter, compute_signals
+from cleantext.quality.words import clear_word_cache
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+PLOT = HERE / "throughput.png"
 _WORD = regex.compile(r"\w+")
+QUALITY_PRESETS = ("gopher-quality", "gopher-repetition", "c4", "fineweb")
 
 
-def dirty(text: str, rng: random.Random) -> str:
-    """A copy of `text` with the damage the default pipeline repairs."""
-    mojibake = {"’": "â€™", "—": "â€”", "é": "Ã©", "“": "â€œ", "”": "â€\x9d"}
-    out = []
-    for line in text.split("\n"):
-        roll = rng.random()
-        if roll < 0.2:
-            line = "".join(mojibake.get(ch, ch) for ch in line)
-        elif roll < 0.3:
-            line = line.replace(" & ", " &amp; ").replace(", ", ",\u00a0", 2)
-        elif roll < 0.4:
-            line = line.replace(" ", " \u200b", 1) + "   "
-        out.append(line)
-    separator = "\r\n" if rng.random() < 0.5 else "\n\n\n"
-    return separator.join(out)
+@dataclass
+class Step:
+    """One timed operation on a document's text."""
+
+    name: str
+    group: str  # "floor", "cleaner", "pipeline", "quality" or "reference"
+    run: Callable[[str], object]
+    reset: Callable[[], None] = lambda: None  # before each timed run: cold caches
 
 
-def build_corpus(megabytes: float, damaged: bool) -> list[str]:
-    """Seeds repeated to `megabytes`, each copy damaged differently when asked."""
-    seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    rng = random.Random(20261122)
-    docs: list[str] = []
-    size = 0
-    while size < megabytes * 1_000_000:
-        for seed in seeds:
-            doc = dirty(seed, rng) if damaged else seed
-            docs.append(doc)
-            size += len(doc.encode("utf-8"))
-    return docs
+@dataclass
+class Rate:
+    step: Step
+    megabytes_per_second: float
+    docs_per_second: float
+    peak_megabytes: float
 
 
-def time_step(step: Callable[[str], object], docs: list[str], runs: int) -> float:
-    for doc in docs[:50]:  # warm-up: imports, regex caches, ftfy tables
-        step(doc)
+def cleantext_steps() -> list[Step]:
+    """The floor, each default cleaner alone, pipelines, and quality scoring."""
+    default = Pipeline.default()
+    default.prepare()
+    without_typos = Pipeline(
+        [c for c in default.cleaners if not isinstance(c, FixTypos)]
+    )
+    presets = [QualityFilter.preset(name) for name in QUALITY_PRESETS]
+
+    def score(text: str) -> list:
+        signals = compute_signals(text)
+        return [preset.decide(signals) for preset in presets]
+
+    return [
+        Step("regex word scan (floor)", "floor", _WORD.findall),
+        *(Step(c.name, "cleaner", Pipeline([c]).clean) for c in default.cleaners),
+        Step("default pipeline", "pipeline", default.clean),
+        Step("default pipeline without FixTypos", "pipeline", without_typos.clean),
+        Step(
+            "default pipeline, explain=True",
+            "pipeline",
+            Pipeline(default.cleaners, explain=True).clean,
+        ),
+        Step(
+            "cleantext: all signals + 4 presets",
+            "quality",
+            score,
+            reset=clear_word_cache,
+        ),
+    ]
+
+
+def reference_steps(clean_text_dir: Path | None) -> tuple[list[Step], list[str]]:
+    """Other tools on the same corpus, and a note for each one not installed."""
+    import ftfy
+
+    steps = [Step("ftfy.fix_text", "reference", ftfy.fix_text)]
+    notes = []
+    clean_text = _load_clean_text(clean_text_dir)
+    if clean_text is None:
+        notes.append(
+            "clean-text: not measured (install it aside and pass --clean-text-dir)"
+        )
+    else:
+        steps.append(Step("clean-text clean()", "reference", clean_text.clean))
+    if all(importlib.util.find_spec(m) for m in ("datatrove", "spacy")):
+        from benchmarks.evaluate_quality import datatrove_decision, datatrove_filters
+
+        for name, reference in datatrove_filters().items():
+            steps.append(
+                Step(
+                    f"datatrove: {name} filter",
+                    "reference",
+                    lambda text, r=reference: datatrove_decision(r, "doc", text),
+                )
+            )
+    else:
+        notes.append("datatrove: not measured (needs the parity extra)")
+    return steps, notes
+
+
+def _load_clean_text(folder: Path | None):
+    """clean-text's module from `folder` (a `pip install --target`), imported
+    under another name so that it does not shadow this project's `cleantext`."""
+    if folder is None:
+        return None
+    init = folder / "cleantext" / "__init__.py"
+    if not init.exists():
+        raise SystemExit(f"{folder}: no clean-text package (cleantext/__init__.py)")
+    spec = importlib.util.spec_from_file_location(
+        "clean_text_pypi", init, submodule_search_locations=[str(init.parent)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["clean_text_pypi"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def time_step(step: Step, docs: list[str], runs: int) -> float:
+    """Median seconds of `runs` passes over `docs`, after a warm-up."""
+    for doc in docs[:50]:  # imports, regex caches, ftfy tables
+        step.run(doc)
     timings = []
     for _ in range(runs):
+        step.reset()
         started = time.perf_counter()
         for doc in docs:
-            step(doc)
+            step.run(doc)
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
+
+
+def peak_memory(step: Step, docs: list[str]) -> float:
+    """Peak Python heap (MB) above the starting point while `step` runs on `docs`."""
+    step.reset()
+    tracemalloc.start()
+    try:
+        base, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        for doc in docs:
+            step.run(doc)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return (peak - base) / 1e6
+
+
+def scaling(docs: list[str], runs: int, max_jobs: int) -> list[tuple[int, float]]:
+    """MB/s of the default pipeline through `Pipeline.map` with 1..max_jobs
+    processes (median of `runs`, worker start-up included)."""
+    megabytes = _megabytes(docs)
+    pipeline = Pipeline.default()
+    pipeline.prepare()
+    rates = []
+    for jobs in range(1, max_jobs + 1):
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            for _ in pipeline.map(docs, jobs=jobs):
+                pass
+            timings.append(time.perf_counter() - started)
+        rates.append((jobs, megabytes / statistics.median(timings)))
+        print(f"scaling    {jobs} process(es)   {rates[-1][1]:7.2f} MB/s", flush=True)
+    return rates
+
+
+def _megabytes(docs: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+
+def markdown(
+    rates: list[Rate],
+    scaled: list[tuple[int, float]],
+    docs: list[str],
+    args: argparse.Namespace,
+    notes: list[str],
+) -> str:
+    floor = rates[0].megabytes_per_second
+    lines = [
+        "# Throughput",
+        "",
+        f"`python benchmarks/throughput.py --megabytes {args.megabytes:g} --runs "
+        f"{args.runs} --write`: {len(docs)} documents, {_megabytes(docs):.1f} MB "
+        "from `benchmarks/corpus.py`; single process, median of "
+        f"{args.runs} runs after a warm-up; MB/s counts UTF-8 input bytes; peak "
+        f"memory is the Python heap's peak over the first {args.memory_docs} "
+        f"documents; {os.cpu_count()} cores; process peak RSS "
+        f"{_peak_rss_megabytes():.0f} MB.",
+        "",
+        "| step | kind | MB/s | docs/s | share of the floor | peak MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {r.step.name} | {r.step.group} | {r.megabytes_per_second:.2f} | "
+            f"{r.docs_per_second:.0f} | {r.megabytes_per_second / floor:.3f} | "
+            f"{r.peak_megabytes:.1f} |"
+            for r in rates
+        ),
+        "",
+        "Default pipeline through `Pipeline.map` (worker start-up included):",
+        "",
+        "| processes | MB/s | speed-up |",
+        "| ---: | ---: | ---: |",
+        *(
+            f"| {jobs} | {mbs:.2f} | {mbs / scaled[0][1]:.2f}x |"
+            for jobs, mbs in scaled
+        ),
+    ]
+    if notes:
+        lines += ["", *(f"- {note}" for note in notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _peak_rss_megabytes() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def plot(rates: list[Rate], scaled: list[tuple[int, float]], path: Path) -> None:
+    """Throughput per step (log scale) and scaling with processes, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    colours = {
+        "floor": "#888888",
+        "cleaner": "#1f77b4",
+        "pipeline": "#d62728",
+        "quality": "#2ca02c",
+        "reference": "#ff7f0e",
+    }
+    figure, (steps_axis, scaling_axis) = plt.subplots(
+        1, 2, figsize=(14, 0.32 * len(rates) + 2), width_ratios=(2.2, 1)
+    )
+    names = [r.step.name for r in rates][::-1]
+    values = [r.megabytes_per_second for r in rates][::-1]
+    steps_axis.barh(names, values, color=[colours[r.step.group] for r in rates][::-1])
+    steps_axis.set_xscale("log")
+    steps_axis.set_xlabel("MB/s, one process (log scale)")
+    steps_axis.set_title("Throughput per step")
+    for y, value in enumerate(values):
+        steps_axis.text(value, y, f" {value:.2f}", va="center", fontsize=8)
+    jobs = [j for j, _ in scaled]
+    scaling_axis.plot(jobs, [m for _, m in scaled], "o-", label="measured")
+    scaling_axis.plot(
+        jobs, [scaled[0][1] * j for j in jobs], "--", color="#888888", label="linear"
+    )
+    scaling_axis.set_xticks(jobs)
+    scaling_axis.set_xlabel("worker processes")
+    scaling_axis.set_ylabel("MB/s")
+    scaling_axis.set_title("Default pipeline, Pipeline.map")
+    scaling_axis.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=10.0)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-docs", type=int, default=200)
+    parser.add_argument("--scaling-megabytes", type=float, default=4.0)
+    parser.add_argument("--max-jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--clean-text-dir", type=Path)
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     args = parser.parse_args()
 
-    steps: dict[str, Callable[[str], object]] = {
-        "regex word scan (floor)": _WORD.findall,
-        **{
-            cleaner.name: Pipeline([cleaner]).clean
-            for cleaner in Pipeline.default().cleaners
-        },
-        "default pipeline": Pipeline.default().clean,
-        "default pipeline, explain=True": Pipeline.default(explain=True).clean,
-    }
-    corpora = {
-        "as scraped": build_corpus(args.megabytes, damaged=False),
-        "damaged": build_corpus(args.megabytes, damaged=True),
-    }
-    rates: dict[str, dict[str, tuple[float, float]]] = {name: {} for name in steps}
-    for corpus_name, docs in corpora.items():
-        megabytes = sum(len(d.encode("utf-8")) for d in docs) / 1_000_000
-        for name, step in steps.items():
-            seconds = time_step(step, docs, args.runs)
-            rates[name][corpus_name] = (megabytes / seconds, len(docs) / seconds)
-            mbs, dps = rates[name][corpus_name]
-            print(f"{corpus_name:10} {name:32} {mbs:7.2f} MB/s {dps:8.0f} docs/s")
-
-    sizes = ", ".join(
-        f"{name}: {len(docs)} docs, "
-        f"{sum(len(d.encode('utf-8')) for d in docs) / 1e6:.1f} MB"
-        for name, docs in corpora.items()
-    )
-    table = [
-        f"Corpora ({sizes}); single process, median of {args.runs} runs after a "
-        "warm-up. MB/s counts UTF-8 input bytes.",
-        "",
-        "| step | " + " | ".join(f"{c} MB/s | {c} docs/s" for c in corpora) + " |",
-        "| --- |" + " ---: | ---: |" * len(corpora),
-        *(
-            f"| {name} | "
-            + " | ".join(f"{r[c][0]:.2f} | {r[c][1]:.0f}" for c in corpora)
-            + " |"
-            for name, r in rates.items()
-        ),
-    ]
+    docs = sample(args.megabytes)
+    megabytes = _megabytes(docs)
+    references, notes = reference_steps(args.clean_text_dir)
+    rates = []
+    for step in cleantext_steps() + references:
+        seconds = time_step(step, docs, args.runs)
+        peak = peak_memory(step, docs[: args.memory_docs])
+        rates.append(Rate(step, megabytes / seconds, len(docs) / seconds, peak))
+        print(
+            f"{step.name:40} {megabytes / seconds:7.2f} MB/s "
+            f"{len(docs) / seconds:8.0f} docs/s {peak:7.1f} MB peak",
+            flush=True,
+        )
+    scaled = scaling(sample(args.scaling_megabytes), args.runs, max(args.max_jobs, 1))
+    table = markdown(rates, scaled, docs, args, notes)
+    print(table)
     if args.write:
-        RESULTS.write_text("# Throughput\n\n" + "\n".join(table) + "\n", "utf-8")
-        print(f"wrote {RESULTS}")
+        RESULTS.write_text(table, "utf-8")
+        plot(rates, scaled, PLOT)
+        print(f"wrote {RESULTS} and {PLOT}")
 
 
 if __name__ == "__main__":
