@@ -322,6 +322,8 @@ class BatchCleaner:
         if target is None and self.options.prints_outputs:
             raise InputError(source.label, "Parquet output needs -o DIR or --in-place")
         table = ParquetColumn.open(source, self.options.field)
+        if table.file.metadata.num_rows == 0:
+            self.on_warning(f"{source.label}: empty file (no rows)")
         waiting: deque[str | None] = deque()  # a row's input text; None: null
 
         def documents() -> Iterator[Document]:

@@ -127,3 +127,12 @@ def test_field_names_another_column(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     out = pq.read_table(tmp_path / "out" / "body.parquet").to_pydict()
     assert out == {"body": ["a, b"], "text": ["x ,y"]}
+
+
+def test_an_empty_table_gives_a_warning_and_an_empty_file(run_cli, tmp_path):
+    path = tmp_path / "empty.parquet"
+    pq.write_table(pa.table({"text": pa.array([], pa.string())}), path)
+    result = run_cli("clean", path, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert b"empty.parquet: empty file (no rows)" in result.stderr
+    assert pq.read_table(tmp_path / "out" / "empty.parquet").num_rows == 0
