@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from cleantext import Pipeline
+from cleantext import FixTypos, Pipeline
 from cleantext.quality import compute_signals
 
 SENTENCE = "The council met on Tuesday, and the U.S. envoy shoudl arrive at 09:45. "
@@ -23,6 +23,11 @@ SHAPES = {
     "a table with many rows": lambda n: "a | b |\n---|---|\n" + "x | y |\n" * (n // 8),
     "one huge word": lambda n: "x" * n,
     "dots and initials": lambda n: "A.B.C. " * (n // 7),
+    # Misspellings glued into one token: FixTypos tokenises around each candidate
+    # word only while that stays local (this shape was quadratic before).
+    "misspellings in one token": lambda n: "recieve," * (n // 8),
+    "misspellings in a path": lambda n: "recieve/" * (n // 8),
+    "spaced misspellings": lambda n: "the recieve, " * (n // 13),
 }
 SMALL = 20_000
 RATIO_LIMIT = 35
@@ -41,8 +46,8 @@ def _cost(step, text: str) -> float:
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize(
     "step",
-    [Pipeline.default().clean, compute_signals],
-    ids=["default pipeline", "quality signals"],
+    [Pipeline.default().clean, Pipeline([FixTypos()]).clean, compute_signals],
+    ids=["default pipeline", "FixTypos alone", "quality signals"],
 )
 def test_cost_grows_linearly(step, shape):
     make = SHAPES[shape]

@@ -69,6 +69,7 @@ _MAX_BLOCK_UNKNOWN_SHARE = 0.30
 
 
 _Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
+_MAX_WINDOW = 200  # characters either side of a word scanned to tokenise it locally
 
 
 @dataclass
@@ -257,23 +258,28 @@ class FixTypos(Cleaner):
         for word in self._actionable(letter_words, context):
             start = text.find(word)
             while start != -1:
-                if start not in changes:
-                    changes[start] = self._change_at(text, start, word, context)
+                window = _window(text, start, start + len(word))
+                if window is None:
+                    return None  # a huge token: scanned once, in full
+                change = self._change_at(text, window, word, start, context)
+                if change is not None:
+                    changes[start] = change
                 start = text.find(word, start + 1)
-        return [changes[start] for start in sorted(changes) if changes[start]]
+        return [changes[start] for start in sorted(changes)]
 
     def _change_at(
-        self, text: str, start: int, word: str, context: _Context
+        self,
+        text: str,
+        window: tuple[int, int],
+        word: str,
+        start: int,
+        context: _Context,
     ) -> _Change | None:
-        """The change for `word` at `start`, if a word token is there."""
-        begin = run_start(text, start, 0)
-        for _ in range(2):  # back over the spaces and the run before them
-            if begin:
-                begin = run_start(text, begin - 1, 0)
-        end = next_run_end(text, next_run_end(text, start + len(word)))
+        """The change for `word` at `start`, if it is a whole word token there;
+        the tokens come from a scan of `window` only."""
         words = [
             match
-            for rule, match in self._scanner.matches(text, begin, end)
+            for rule, match in self._scanner.matches(text, *window)
             if rule.name == _WORD_RULE.name
         ]
         for index, match in enumerate(words):
@@ -375,6 +381,23 @@ class FixTypos(Cleaner):
         if following:
             score += self.lexicon.bigram(term, following.lower())
         return score
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """From the run of non-whitespace before the word at `start`..`end` to the one
+    after it: where its neighbours and any span protecting it lie. None when that
+    is longer than `_MAX_WINDOW` either side, so that a huge token is scanned
+    once, in the full scan, rather than once per word in it."""
+    floor = max(0, start - _MAX_WINDOW)
+    begin = run_start(text, start, floor)
+    for _ in range(2):  # back over the spaces and the run before them
+        if begin > floor:
+            begin = run_start(text, begin - 1, floor)
+    limit = end + _MAX_WINDOW
+    finish = next_run_end(text, next_run_end(text, end, limit), limit)
+    if (begin == floor > 0) or (finish == limit < len(text)):
+        return None
+    return begin, finish
 
 
 def _neighbours(

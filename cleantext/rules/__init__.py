@@ -145,9 +145,10 @@ def run_start(text: str, index: int, floor: int) -> int:
     return index
 
 
-def next_run_end(text: str, index: int) -> int:
-    """The end of the run of non-whitespace at or after `index`."""
-    size = len(text)
+def next_run_end(text: str, index: int, limit: int | None = None) -> int:
+    """The end of the run of non-whitespace at or after `index` (not after
+    `limit`)."""
+    size = len(text) if limit is None else min(limit, len(text))
     while index < size and text[index] in _WHITESPACE:
         index += 1
     while index < size and text[index] not in _WHITESPACE:
