@@ -60,6 +60,9 @@ _OPENERS = "\"'“‘(["
 _CLOSERS = ".!?\"'”’)]"
 _LOOK_BACK = 40  # characters examined before a word to find a sentence end
 _MIN_CAPITALISED = 2
+# Past this many proper nouns to look for, a block's words are all examined rather
+# than the block searched once per noun (which would grow with the document).
+_MAX_SUBSTRING_TESTS = 16
 _MAX_LOWER_SHARE = 1 / 2
 
 
@@ -226,11 +229,14 @@ class FixCasing(Cleaner):
     ) -> Iterator[regex.Match]:
         """The words of `text` that a rule might capitalise, in order: every word
         when one of `capitalise` may be among them (it is a substring of the
-        case-folded text), else only the first word and those after a closing
-        punctuation mark and a space (where `_at_sentence_start` can be true)."""
+        case-folded text, or there are too many to search for), else only the
+        first word and those after a closing punctuation mark and a space (where
+        `_at_sentence_start` can be true)."""
         if capitalise:
             folded = text.casefold()
-            if any(word in folded for word in capitalise):
+            if len(capitalise) > _MAX_SUBSTRING_TESTS or any(
+                word in folded for word in capitalise
+            ):
                 yield from _WORD.finditer(text)
                 return
         if match := _WORD.match(text, first):
