@@ -14,14 +14,15 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from cleantext.document import Document
 from cleantext.io import (
     InputError,
+    JsonlLine,
     atomic_writer,
     decode_text,
     detect_format,
@@ -48,6 +49,7 @@ DEFAULT_GLOBS = (
 )
 RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
 STDIN_LABEL = "<stdin>"
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -245,19 +247,18 @@ class BatchCleaner:
 
     def _process_files(self, sources: list[Source]) -> None:
         """Clean whole-document files as one stream of documents, in order."""
-        waiting: deque[tuple[Source, str]] = deque()
 
-        def documents() -> Iterator[Document]:
-            for source in sources:
-                with self._reporting(source):
-                    text, metadata = self._read_whole(source)
-                    waiting.append((source, text))
-                    yield Document(text, id=source.label, metadata=metadata)
-
-        for doc in self._clean_all(documents()):
-            source, text = waiting.popleft()
+        def document(source: Source) -> Document | None:
             with self._reporting(source):
-                if self._settle(doc, text, source.label, None):
+                text, metadata = self._read_whole(source)
+                return Document(text, id=source.label, metadata=metadata)
+            return None  # reported; the other files go on
+
+        for source, before, doc in self._clean_in_order(sources, document):
+            if doc is None:
+                continue
+            with self._reporting(source):
+                if self._settle(doc, before, source.label, None):
                     self._emit(source, [doc.text.encode("utf-8")])
 
     def _read_whole(self, source: Source) -> tuple[str, dict[str, str]]:
@@ -277,41 +278,29 @@ class BatchCleaner:
         return text, {}
 
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
-        """Output lines of a JSONL stream, in input order. Records are cleaned by
-        `_clean_all` (in worker processes with `jobs` > 1); lines that are not
+        """Output lines of a JSONL stream, in input order. Lines that are not
         records (reported errors) pass through unchanged in their place."""
         field = self.options.field
-        waiting: deque = deque()  # input lines whose output is not written yet
 
-        def documents() -> Iterator[Document]:
-            for line in iter_jsonl(
-                stream, source.label, field, self.options.encoding_errors
-            ):
-                waiting.append(line)
-                if line.record is None:
-                    if line.error:
-                        self.on_error(line.error)
-                    continue
-                record_id = line.record.get("id")
-                label = f"{source.label}:{line.number}"
-                doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
-                yield Document(line.record[field], id=doc_id)
+        def document(line: JsonlLine) -> Document | None:
+            if line.record is None:
+                if line.error:
+                    self.on_error(line.error)
+                return None
+            record_id = line.record.get("id")
+            label = f"{source.label}:{line.number}"
+            doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
+            return Document(line.record[field], id=doc_id)
 
-        def passed_through() -> Iterator[bytes]:
-            while waiting and waiting[0].record is None:
-                raw = waiting.popleft().raw
-                yield raw if raw.endswith(b"\n") else raw + b"\n"
-
+        lines = iter_jsonl(stream, source.label, field, self.options.encoding_errors)
         seen_any = False
-        for doc in self._clean_all(documents()):
+        for line, before, doc in self._clean_in_order(lines, document):
             seen_any = True
-            yield from passed_through()
-            line = waiting.popleft()
-            if self._settle(doc, line.record[field], source.label, line.number):
+            if doc is None:
+                yield line.raw if line.raw.endswith(b"\n") else line.raw + b"\n"
+            elif self._settle(doc, before, source.label, line.number):
                 line.record[field] = doc.text
                 yield dump_jsonl_line(line.record)
-        seen_any = seen_any or bool(waiting)
-        yield from passed_through()
         if not seen_any:
             self.on_warning(f"{source.label}: empty file")
 
@@ -324,30 +313,20 @@ class BatchCleaner:
         table = ParquetColumn.open(source, self.options.field)
         if table.file.metadata.num_rows == 0:
             self.on_warning(f"{source.label}: empty file (no rows)")
-        waiting: deque[str | None] = deque()  # a row's input text; None: null
 
-        def documents() -> Iterator[Document]:
-            for number, text in enumerate(table.texts(), start=1):
-                waiting.append(text)
-                if text is not None:
-                    yield Document(text, id=f"{source.label}:{number}")
+        def document(row: tuple[int, str | None]) -> Document | None:
+            number, text = row
+            return (
+                None if text is None else Document(text, id=f"{source.label}:{number}")
+            )
 
         def outcomes() -> Iterator[tuple[str | None, bool]]:
-            number = 0
-
-            def nulls() -> Iterator[tuple[None, bool]]:
-                nonlocal number
-                while waiting and waiting[0] is None:
-                    waiting.popleft()
-                    number += 1
-                    yield None, True
-
-            for doc in self._clean_all(documents()):
-                yield from nulls()
-                before = waiting.popleft()
-                number += 1
-                yield doc.text, self._settle(doc, before, source.label, number)
-            yield from nulls()
+            rows = enumerate(table.texts(), start=1)
+            for (number, _), before, doc in self._clean_in_order(rows, document):
+                if doc is None:
+                    yield None, True  # a null passes through
+                else:
+                    yield doc.text, self._settle(doc, before, source.label, number)
 
         if target is None:
             for _ in outcomes():  # a review run: clean (and show) but write nothing
@@ -355,6 +334,31 @@ class BatchCleaner:
             return
         with atomic_writer(target) as handle:
             table.write(handle, outcomes())
+
+    def _clean_in_order(
+        self, items: Iterable[Item], document: Callable[[Item], Document | None]
+    ) -> Iterator[tuple[Item, str | None, Document | None]]:
+        """Each item with its document's text before and after `_clean_all`, in
+        input order, while items run ahead into worker processes; an item that
+        makes no document (`document` returns None) comes with None, in place."""
+        waiting: deque[tuple[Item, str | None]] = deque()
+
+        def documents() -> Iterator[Document]:
+            for item in items:
+                doc = document(item)
+                waiting.append((item, None if doc is None else doc.text))
+                if doc is not None:
+                    yield doc
+
+        def without_documents() -> Iterator[tuple[Item, None, None]]:
+            while waiting and waiting[0][1] is None:
+                yield waiting.popleft()[0], None, None
+
+        for doc in self._clean_all(documents()):
+            yield from without_documents()
+            item, before = waiting.popleft()
+            yield item, before, doc
+        yield from without_documents()
 
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
         """Clean a stream of documents, in worker processes when `jobs` > 1."""
