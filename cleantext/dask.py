@@ -14,12 +14,12 @@ Needs `dask[dataframe]` (the `dask` extra).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cleantext.frames import (
     ShippedPipeline,
     clean_series,
+    clean_values,
     clean_with_signals,
     signal_types,
 )
@@ -59,7 +59,7 @@ def clean_column(
 def clean_bag(bag: db.Bag, pipeline: Pipeline | None = None) -> db.Bag:
     """A bag of the cleaned strings (None stays None)."""
     shipped = ShippedPipeline.of(pipeline)
-    return bag.map_partitions(_clean_strings, shipped)
+    return bag.map_partitions(clean_values, shipped)
 
 
 def _with_cleaned(
@@ -75,8 +75,3 @@ def _with_signals(
 ) -> pd.DataFrame:
     scored = clean_with_signals(part[column], shipped, text_column=column)
     return part.drop(columns=[column]).join(scored)[[*part.columns, *signal_types()]]
-
-
-def _clean_strings(texts: Iterable[str | None], shipped: ShippedPipeline) -> list:
-    pipeline = shipped.pipeline()
-    return [None if text is None else pipeline.clean(text) for text in texts]

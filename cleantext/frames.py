@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleantext.document import Document
@@ -53,21 +55,26 @@ class ShippedPipeline:
         return built
 
 
+@cache
 def signal_types() -> dict[str, type]:
     """Name and Python type (int or float) of every quality signal, in order."""
     return {name: type(value) for name, value in compute_signals("").items()}
+
+
+def clean_values(texts: Iterable[Any], shipped: ShippedPipeline) -> list[str | None]:
+    """The cleaned text of every value; nulls stay null."""
+    pipeline = shipped.pipeline()
+    return [
+        None if _is_null(text) else pipeline.clean(_checked(text)) for text in texts
+    ]
 
 
 def clean_series(texts: pd.Series, shipped: ShippedPipeline) -> pd.Series:
     """The cleaned text of every row; nulls stay null."""
     import pandas as pd
 
-    pipeline = shipped.pipeline()
     return pd.Series(
-        [_clean_or_none(pipeline, text) for text in texts],
-        index=texts.index,
-        dtype=object,
-        name=texts.name,
+        clean_values(texts, shipped), index=texts.index, dtype=object, name=texts.name
     )
 
 
@@ -91,10 +98,6 @@ def clean_with_signals(
     return frame.astype(
         {text_column: object, **{name: _nullable(kind) for name, kind in names.items()}}
     )
-
-
-def _clean_or_none(pipeline: Pipeline, text: Any) -> str | None:
-    return None if _is_null(text) else pipeline.clean(_checked(text))
 
 
 def _is_null(value: Any) -> bool:
