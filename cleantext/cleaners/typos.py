@@ -244,10 +244,13 @@ class FixTypos(Cleaner):
         real-word rule may apply, a code span may hold spaces, or enough words
         are unknown that the block's guard may reject it).
 
-        Protected spans and words never cross whitespace (as FixSpacing's local
-        rules), so the runs around a word tokenise as they do in the whole text.
+        The protected spans are FixSpacing's keep rules, and where those are local
+        (no match crosses whitespace) words are too, so the runs around a word
+        tokenise as they do in the whole text.
         """
-        if "`" in text or (self.real_words and REAL_WORD_RULES.could_apply(text)):
+        if not SPACING_RULES.is_local_in(text) or (
+            self.real_words and REAL_WORD_RULES.could_apply(text)
+        ):
             return None
         letter_words = set(_LETTER_WORD.findall(text))  # every word token, and more
         if len(self._unknown(w for w in letter_words if w.islower())) > (

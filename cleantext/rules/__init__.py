@@ -107,10 +107,18 @@ class RuleSet:
 
         return self._rewrite(text, replace)
 
+    def is_local_in(self, text: str) -> bool:
+        """Whether no match of these rules in `text` crosses a boundary between
+        whitespace and the rest (the file says `local = true`, and `text` holds
+        none of its `local_unless` characters)."""
+        return self._local_unless is not None and not any(
+            ch in text for ch in self._local_unless
+        )
+
     def _rewrite(self, text: str, replace) -> str:
         """`text` with every match replaced by `replace(match)`, scanning only near
         the gate's matches when the rule set is local."""
-        if self._local_unless is None or any(ch in text for ch in self._local_unless):
+        if not self.is_local_in(text):
             return self._pattern.sub(replace, text)
         pieces, last = [], 0
         for match in self._local_matches(text):
