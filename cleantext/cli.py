@@ -405,12 +405,12 @@ def _run_batch(
         def open_output(path: Path | None) -> BinaryIO | None:
             return stack.enter_context(atomic_writer(path)) if path else None
 
-        pipeline.prepare()  # load dictionaries before the clock starts
-        progress = Progress(
-            sys.stderr,
-            enabled=args.progress == "always"
-            or (args.progress == "auto" and sys.stderr.isatty()),
+        show_progress = args.progress == "always" or (
+            args.progress == "auto" and sys.stderr.isatty()
         )
+        if show_progress:
+            pipeline.prepare()  # load dictionaries before the clock starts
+        progress = Progress(sys.stderr, enabled=show_progress)
         batch = BatchCleaner(
             pipeline,
             options,

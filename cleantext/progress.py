@@ -33,11 +33,12 @@ class Progress:
         )
 
     def add(self, text: str) -> None:
-        """Count one document whose input was `text`."""
-        self.documents += 1
-        self.bytes += len(text.encode("utf-8", "surrogatepass"))
+        """Count one document whose input was `text` (nothing to do when the
+        line is not shown)."""
         if self._bar.disable:
             return
+        self.documents += 1
+        self.bytes += len(text.encode("utf-8", "surrogatepass"))
         now = time.perf_counter()
         if now - self._shown_at >= _REFRESH_SECONDS:
             self._shown_at = now
