@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, readme_python_blocks
 
 README = (ROOT / "README.md").read_text("utf-8")
 
@@ -27,8 +27,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_readme_library_examples_run():
-    library = README[README.index("## Library") : README.index("## Command line")]
-    blocks = re.findall(r"```python\n(.+?)\n```", library, flags=re.S)
+    blocks = readme_python_blocks("Library") + readme_python_blocks("Document quality")
     assert len(blocks) >= 2
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
