@@ -70,6 +70,9 @@ _MAX_BLOCK_UNKNOWN_SHARE = 0.30
 
 _Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
 _MAX_WINDOW = 200  # characters either side of a word scanned to tokenise it locally
+# Up to this many words to correct in a document, a block is first searched for
+# each of them (a substring test) before it is tokenised; past it, tokenised at once.
+_MAX_SUBSTRING_TESTS = 16
 
 
 @dataclass
@@ -78,6 +81,7 @@ class _Context:
 
     counts: Counter[str]
     names: frozenset[str]
+    actionable: frozenset[str] = frozenset()  # its words a rule may correct
 
 
 @dataclass
@@ -137,11 +141,18 @@ class FixTypos(Cleaner):
             """Correct until nothing changes: a fixed word can settle a neighbour's
             bigram context, and cleaning twice must equal cleaning once. Each round
             turns unknown words into known ones, so the loop ends."""
-            if not block.is_prose:
+            if not block.is_prose or not self._may_hold_fixes(block.text, context):
                 return None
             text, changed = block.text, False
-            while self._may_need_fixing(text, context):
-                fixed = self._fix_block(text, context, doc, offset)
+            while True:
+                words = set(_LETTER_WORD.findall(text))  # every word token, and more
+                # The document's own words were judged once; a correction is new.
+                actionable = (words & context.actionable) | self._actionable(
+                    words.difference(context.counts), context
+                )
+                if not (actionable or self._real_word_rule_may_apply(text)):
+                    break
+                fixed = self._fix_block(text, words, actionable, context, doc, offset)
                 if fixed is None:
                     break
                 text, changed = fixed, True
@@ -165,7 +176,9 @@ class FixTypos(Cleaner):
         if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
             return None
         names = frozenset(word.lower() for word in counts if not word.islower())
-        return _Context(counts, names)
+        context = _Context(counts, names)
+        context.actionable = frozenset(self._actionable(set(counts), context))
+        return context
 
     def _unknown(self, words) -> list[str]:
         """The lowercase ASCII words among `words` that the lexicon knows neither
@@ -180,11 +193,18 @@ class FixTypos(Cleaner):
             and not lexicon.is_compound(word)
         ]
 
-    def _may_need_fixing(self, text: str, context: _Context) -> bool:
-        """Cheap test first: does the block hold a word that a rule could change?"""
-        if self.real_words and REAL_WORD_RULES.could_apply(text):
+    def _may_hold_fixes(self, text: str, context: _Context) -> bool:
+        """Cheapest test first, for a block as the document gave it (its words are
+        among the document's): may a real-word rule apply, or does it contain one
+        of the document's words to correct?"""
+        if self._real_word_rule_may_apply(text):
             return True
-        return bool(self._actionable(set(_LETTER_WORD.findall(text)), context))
+        if len(context.actionable) > _MAX_SUBSTRING_TESTS:
+            return True
+        return any(word in text for word in context.actionable)
+
+    def _real_word_rule_may_apply(self, text: str) -> bool:
+        return self.real_words and REAL_WORD_RULES.could_apply(text)
 
     def _actionable(self, words: set[str], context: _Context) -> set[str]:
         """Those of `words` that the curated map or the dictionary may correct;
@@ -199,9 +219,17 @@ class FixTypos(Cleaner):
     # --- corrections --------------------------------------------------------------
 
     def _fix_block(
-        self, text: str, context: _Context, doc: Document, offset: int
+        self,
+        text: str,
+        words: set[str],
+        actionable: set[str],
+        context: _Context,
+        doc: Document,
+        offset: int,
     ) -> str | None:
-        changes = self._local_changes(text, context)
+        """`text` with its changes made and reported, or None if it has none;
+        `words` are its letter runs, `actionable` those a rule may correct."""
+        changes = self._local_changes(text, words, actionable, context)
         if changes is None:
             changes = self._changes(text, context)
         if not changes:
@@ -238,7 +266,9 @@ class FixTypos(Cleaner):
                 changes.append((rule.name, match, rule.replacement))
         return changes
 
-    def _local_changes(self, text: str, context: _Context) -> list[_Change] | None:
+    def _local_changes(
+        self, text: str, words: set[str], actionable: set[str], context: _Context
+    ) -> list[_Change] | None:
         """The changes `_changes` would find, from scans of the few words around
         each word that may change; None when the block needs the full scan (a
         real-word rule may apply, a code span may hold spaces, or enough words
@@ -248,17 +278,12 @@ class FixTypos(Cleaner):
         (no match crosses whitespace) words are too, so the runs around a word
         tokenise as they do in the whole text.
         """
-        if not SPACING_RULES.is_local_in(text) or (
-            self.real_words and REAL_WORD_RULES.could_apply(text)
-        ):
+        if not SPACING_RULES.is_local_in(text) or self._real_word_rule_may_apply(text):
             return None
-        letter_words = set(_LETTER_WORD.findall(text))  # every word token, and more
-        if len(self._unknown(w for w in letter_words if w.islower())) > (
-            _MAX_BLOCK_UNKNOWN
-        ):
+        if len(self._unknown(w for w in words if w.islower())) > _MAX_BLOCK_UNKNOWN:
             return None
         changes = {}
-        for word in self._actionable(letter_words, context):
+        for word in actionable:
             start = text.find(word)
             while start != -1:
                 window = _window(text, start, start + len(word))
