@@ -98,3 +98,28 @@ def test_paragraph_start_is_no_vote_for_a_proper_noun():
     # initial-like "a." counted as mid-sentence capitals, so "ability" became a name.
     text = "Ability a a a. Ability a a ability.\n"
     assert case(text).text == text
+
+
+def test_proper_noun_with_a_letter_that_case_folds_apart():
+    # "ß" folds to "ss": votes are counted over every spelling, not looked up.
+    text = (
+        "We drove to Meißen on Monday. In Meißen the porcelain is old. "
+        "The road to meißen was long and the day was warm in the town.\n"
+    )
+    assert case(text).text == text.replace("to meißen", "to Meißen")
+
+
+def test_casefold_shortcut_agrees_with_the_character_class():
+    # `_has_casefold_changers` trusts that no such letter folds to a prefix of its
+    # lowercase or the reverse; a new Unicode version could break that.
+    from cleantext.cleaners.casing import _casefold_changers, _has_casefold_changers
+
+    changers = _casefold_changers()
+    for code in range(0x20000):
+        char = chr(code)
+        folded, lowered = char.casefold(), char.lower()
+        assert folded == lowered or not (
+            folded.startswith(lowered) or lowered.startswith(folded)
+        ), f"U+{code:04X}"
+        for text in (char, f"ΑΣ {char}", f"a{char}s"):
+            assert _has_casefold_changers(text) == bool(changers.search(text))

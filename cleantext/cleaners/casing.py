@@ -130,12 +130,13 @@ class FixCasing(Cleaner):
                 continue
             text = block.text
             words = list(_WORD.finditer(text))
+            spelled = [match.group() for match in words]
             paragraphs.append((text, words))
-            spellings.update([m.group() for m in words])
+            spellings.update(spelled)
             titled = {
-                k: not _at_sentence_start(text, m)
-                for k, m in enumerate(words)
-                if m.group()[0].isupper() and _is_title(m.group())
+                k: not _at_sentence_start(text, words[k])
+                for k, word in enumerate(spelled)
+                if _is_title(word)
             }
             if not titled:
                 continue
@@ -161,7 +162,7 @@ class FixCasing(Cleaner):
         pair_words = {word for pair in title_pairs for word in pair} - skip
         if not (voted or pair_words):
             return frozenset()
-        exotic = any(_casefold_changers().search(text) for text, _ in paragraphs)
+        exotic = any(_has_casefold_changers(text) for text, _ in paragraphs)
         lower = _lower_counts(spellings, voted | pair_words, exotic)
         chosen = {
             word
@@ -278,6 +279,13 @@ def _spellings(keys: set[str]) -> set[str]:
     """How words with these vote keys are written in lowercase, when no letter of
     the text changes under case folding: the key, with or without a possessive."""
     return {spelling for key in keys for spelling in (key, key + "'s", key + "’s")}
+
+
+def _has_casefold_changers(text: str) -> bool:
+    """Whether `text` holds a letter whose case folding differs from its lowercase.
+    No such letter folds to a prefix of its lowercase or the reverse, so text
+    without them folds to its lowercase: that C-speed comparison rules most out."""
+    return text.casefold() != text.lower() and bool(_casefold_changers().search(text))
 
 
 @lru_cache(maxsize=1)
