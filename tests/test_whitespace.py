@@ -1,7 +1,11 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Document, NormalizeWhitespace
 from cleantext.cleaner import ConfigError
+from cleantext.cleaners.whitespace import _CHARACTER_RULES
+from cleantext.rules import RuleSet, builtin_rules
 
 
 def norm(text: str, **options) -> str:
@@ -68,3 +72,28 @@ def test_every_change_is_an_edit_with_a_rule():
         "trailing-blank-lines",
     }
     assert doc.edit_counts["NormalizeWhitespace"] == len(doc.edits)
+
+
+_ungated = RuleSet(builtin_rules("whitespace"))
+_SPACES_AND_BREAKS = [chr(c) for c in range(0x3001) if chr(c).isspace()] + [
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u200c",
+    "\t",
+    "a",
+    "\r\n",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.one_of(st.text(max_size=3), st.sampled_from(_SPACES_AND_BREAKS))))
+def test_the_gate_never_changes_the_result(parts):
+    """Text the whitespace gate lets pass is text the rules leave unchanged."""
+    text = "".join(parts)
+    gated, ungated = Document(text, explain=True), Document(text, explain=True)
+    assert _CHARACTER_RULES.apply(text, gated, "w") == _ungated.apply(
+        text, ungated, "w"
+    )
+    assert gated.edits == ungated.edits

@@ -9,9 +9,9 @@ import regex
 from cleantext.blocks import BLANK, Block, join_blocks
 from cleantext.cleaner import Cleaner, ConfigError
 from cleantext.document import Document
-from cleantext.rules import RuleSet, builtin_rules
+from cleantext.rules import RuleSet, builtin_rule_set
 
-_CHARACTER_RULES = RuleSet(builtin_rules("whitespace"))
+_CHARACTER_RULES = builtin_rule_set("whitespace")
 # Only texts with a blank line, a blank start or whitespace after the last newline need
 # the block pass; the rest (most single-paragraph records) skip it.
 _BLANK_LINE_WORK = regex.compile(r"\A[ \t]*\n|\n[ \t]*\n|\n[ \t]+\Z")
