@@ -136,7 +136,7 @@ class FixCasing(Cleaner):
             titled = {
                 k: not _at_sentence_start(text, words[k])
                 for k, word in enumerate(spelled)
-                if _is_title(word)
+                if word[0].isupper() and _is_title(word)  # most words fail the first
             }
             if not titled:
                 continue
