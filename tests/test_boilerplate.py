@@ -237,6 +237,32 @@ def test_citation_marks_only_when_asked():
     assert "It is meaningful. It matters." in cleaned
 
 
+def test_inline_rule_files_combine_with_their_gates(monkeypatch):
+    from cleantext import rules
+    from cleantext.rules import builtin_rule_set
+
+    both = builtin_rule_set("inline-junk", "citation-marks")
+    assert [rule.name for rule in both.rules] == [
+        "wiki-edit-mark",
+        "citation-needed",
+        "citation-mark",
+    ]
+    assert not both.could_apply("No brackets here (1, 2).")
+    assert both.substitute("Old [edit] and cited.[2]") == "Old and cited."
+    # A file without a gate leaves the combination ungated.
+    packaged = rules.builtin_data
+    monkeypatch.setattr(
+        rules,
+        "builtin_data",
+        lambda stem: {
+            k: v
+            for k, v in packaged(stem).items()
+            if stem != "inline-junk" or k != "gate"
+        },
+    )
+    assert builtin_rule_set("inline-junk", "citation-marks").could_apply("plain")
+
+
 def test_short_lines_between_junk_are_junk_with_a_score():
     text = article(
         BODY,

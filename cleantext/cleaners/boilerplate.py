@@ -36,7 +36,7 @@ from cleantext.junk_rules import (
     line_core,
 )
 from cleantext.linescore import LineScore, score_line, stopwords
-from cleantext.rules import RuleSet, builtin_rules
+from cleantext.rules import RuleSet, builtin_rule_set
 
 _JUNK, _GOOD, _OTHER = "junk", "good", "other"
 _MAX_TOC_ENTRY_WORDS = 20
@@ -147,10 +147,8 @@ class DropBoilerplate(Cleaner):
 
     def __post_init__(self) -> None:
         self._catalogue = JunkCatalogue.load(self.rule_files, self.disable_rules)
-        inline = builtin_rules("inline-junk")
-        if self.drop_citations:
-            inline += builtin_rules("citation-marks")
-        self._inline = RuleSet(inline)
+        citations = ("citation-marks",) if self.drop_citations else ()
+        self._inline = builtin_rule_set("inline-junk", *citations)
 
     def __call__(self, doc: Document) -> Document:
         before = doc.text
@@ -249,6 +247,8 @@ class DropBoilerplate(Cleaner):
             for key in ("source", "author")
             if isinstance(metadata.get(key), str)
         }
+        if not names:
+            return
         for line in lines.values():
             if line.verdict != _JUNK and comparison_key(line.core) in names:
                 line.verdict, line.rule = _JUNK, "source-line"

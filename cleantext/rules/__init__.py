@@ -239,12 +239,17 @@ def shared_lists() -> dict[str, list[str]]:
     return builtin_data("abbreviations")["lists"]
 
 
-def builtin_rule_set(stem: str) -> RuleSet:
-    """The packaged rule file `stem` compiled, with its gate if it has one."""
-    data = builtin_data(stem)
-    local_unless = data.get("local_unless", "") if data.get("local") else None
+def builtin_rule_set(*stems: str) -> RuleSet:
+    """The packaged rule files `stems` compiled as one set, in order. It has a gate
+    when every file has one, and is local when its one file is."""
+    files = [builtin_data(stem) for stem in stems]
+    gates = [data.get("gate") for data in files]
+    gate = "|".join(f"(?:{g})" for g in gates) if all(gates) else None
+    local = len(files) == 1 and files[0].get("local")
     return RuleSet(
-        builtin_rules(stem), gate=data.get("gate"), local_unless=local_unless
+        [rule for stem in stems for rule in builtin_rules(stem)],
+        gate=gate,
+        local_unless=files[0].get("local_unless", "") if local else None,
     )
 
 
