@@ -1,6 +1,10 @@
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Document, FixCasing
+from cleantext.cleaners.casing import _abbreviation_end
 
 CONTEXT = (
     "Donald Trump met Vladimir Putin. Later, Trump said Putin was tough. "
@@ -123,3 +127,31 @@ def test_casefold_shortcut_agrees_with_the_character_class():
         ), f"U+{code:04X}"
         for text in (char, f"ΑΣ {char}", f"a{char}s"):
             assert _has_casefold_changers(text) == bool(changers.search(text))
+
+
+_FORWARD_ABBREVIATION_END = regex.compile(
+    _abbreviation_end().pattern, _abbreviation_end().flags & ~regex.REVERSE
+)
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=2),
+            st.sampled_from(
+                [".", " ", "  ", "e.g", "Dr", "dr", "U.S", "a", "No", "..", "…"]
+            ),
+            st.sampled_from(["\n", "“", "(", "x.", "’", "Mr", "etc", "vs"]),
+        ),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_abbreviation_end_searched_from_the_end_finds_what_a_forward_search_does(
+    text, start, end
+):
+    assert bool(_abbreviation_end().search(text, start, end)) == bool(
+        _FORWARD_ABBREVIATION_END.search(text, start, end)
+    )
