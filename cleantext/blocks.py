@@ -57,19 +57,23 @@ _MAX_HEADING_WORDS = 16
 class _Line:
     text: str
     end: str  # "\r\n", "\r", "\n" or "" for the last line
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
 
 def _lines(text: str) -> list[_Line]:
+    if "\r" not in text:  # the usual case, at str.split speed
+        *whole, last = text.split("\n")
+        lines = [_Line(line, "\n", not line.strip()) for line in whole]
+        if last:
+            lines.append(_Line(last, "", not last.strip()))
+        return lines
     lines, start = [], 0
     for match in _TERMINATOR.finditer(text):
-        lines.append(_Line(text[start : match.start()], match.group()))
+        line = text[start : match.start()]
+        lines.append(_Line(line, match.group(), not line.strip()))
         start = match.end()
     if start < len(text):
-        lines.append(_Line(text[start:], ""))
+        lines.append(_Line(text[start:], "", not text[start:].strip()))
     return lines
 
 
@@ -216,7 +220,7 @@ def classify_line(line: str) -> str:
 
 def looks_like_heading(line: str) -> bool:
     """A short standalone line with letters and no sentence-closing punctuation."""
-    words = line.split()
+    words = line.split(maxsplit=_MAX_HEADING_WORDS)  # one more if there are more
     return (
         0 < len(words) <= _MAX_HEADING_WORDS
         and not _HEADING_END_FORBIDDEN.search(line)
@@ -264,7 +268,9 @@ def _table_length(
         if start < not_table_until[delimiter]:
             continue
         count = _run_length(
-            lines, start, lambda ln, d=delimiter: d in ln.text.strip() and not ln.blank
+            lines,
+            start,
+            lambda ln, d=delimiter: d in ln.text and d in ln.text.strip(),
         )
         if count < 2:
             continue

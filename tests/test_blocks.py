@@ -105,3 +105,27 @@ def test_round_trip_structural_soup(parts):
 def test_round_trip_on_seeds(seed_texts):
     for text in seed_texts:
         assert join_blocks(split_blocks(text)) == text
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=3),
+            st.sampled_from(
+                ["a", "|", "\t", "\n", "\n\n", " ", "```", "    ", "# ", "- "]
+            ),
+        )
+    ).map("".join)
+)
+def test_lines_split_the_same_with_crlf_endings(text):
+    """Text without CR is split at str.split speed; CRLF takes the general path.
+    Both must give the same blocks, terminators aside."""
+    text = text.replace("\r", "")
+
+    def lf(blocks):
+        return [
+            (b.kind, b.text.replace("\r\n", "\n"), b.sep.replace("\r\n", "\n"))
+            for b in blocks
+        ]
+
+    assert lf(split_blocks(text.replace("\n", "\r\n"))) == lf(split_blocks(text))
