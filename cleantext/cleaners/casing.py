@@ -38,7 +38,7 @@ from cleantext.cleaner import Cleaner
 from cleantext.cleaners.unicode import FixUnicode
 from cleantext.document import Document
 from cleantext.linescore import stopwords
-from cleantext.rules import shared_lists, word_list
+from cleantext.rules import may_contain_any, shared_lists, word_list
 
 # A word: letters, optionally with an apostrophe ("trump’s"); its surroundings decide
 # if it is plain (not part of a URL, path, e-mail address, identifier or number).
@@ -60,9 +60,6 @@ _OPENERS = "\"'“‘(["
 _CLOSERS = ".!?\"'”’)]"
 _LOOK_BACK = 40  # characters examined before a word to find a sentence end
 _MIN_CAPITALISED = 2
-# Past this many proper nouns to look for, a block's words are all examined rather
-# than the block searched once per noun (which would grow with the document).
-_MAX_SUBSTRING_TESTS = 16
 _MAX_LOWER_SHARE = 1 / 2
 
 
@@ -237,13 +234,9 @@ class FixCasing(Cleaner):
         case-folded text, or there are too many to search for), else only the
         first word and those after a closing punctuation mark and a space (where
         `_at_sentence_start` can be true)."""
-        if capitalise:
-            folded = text.casefold()
-            if len(capitalise) > _MAX_SUBSTRING_TESTS or any(
-                word in folded for word in capitalise
-            ):
-                yield from _WORD.finditer(text)
-                return
+        if capitalise and may_contain_any(text.casefold(), capitalise):
+            yield from _WORD.finditer(text)
+            return
         if match := _WORD.match(text, first):
             yield match
         if self.sentence_starts:

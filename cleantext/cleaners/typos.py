@@ -43,6 +43,7 @@ from cleantext.rules import (
     Rule,
     RuleSet,
     builtin_rule_set,
+    may_contain_any,
     next_run_end,
     run_start,
 )
@@ -70,9 +71,6 @@ _MAX_BLOCK_UNKNOWN_SHARE = 0.30
 
 _Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
 _MAX_WINDOW = 200  # characters either side of a word scanned to tokenise it locally
-# Up to this many words to correct in a document, a block is first searched for
-# each of them (a substring test) before it is tokenised; past it, tokenised at once.
-_MAX_SUBSTRING_TESTS = 16
 
 
 @dataclass
@@ -197,11 +195,9 @@ class FixTypos(Cleaner):
         """Cheapest test first, for a block as the document gave it (its words are
         among the document's): may a real-word rule apply, or does it contain one
         of the document's words to correct?"""
-        if self._real_word_rule_may_apply(text):
-            return True
-        if len(context.actionable) > _MAX_SUBSTRING_TESTS:
-            return True
-        return any(word in text for word in context.actionable)
+        return self._real_word_rule_may_apply(text) or may_contain_any(
+            text, context.actionable
+        )
 
     def _real_word_rule_may_apply(self, text: str) -> bool:
         return self.real_words and REAL_WORD_RULES.could_apply(text)

@@ -16,7 +16,7 @@ a cleaner by passing their own rule files; built-in files live beside this modul
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -137,6 +137,17 @@ class RuleSet:
             end = next_run_end(text, trigger.end())
             yield from self._pattern.finditer(text, start, end)
             position = end
+
+
+# Up to this many words, `may_contain_any` searches a text for each of them; past it,
+# it answers True without looking, so that its cost does not grow with the list.
+MAX_SUBSTRING_TESTS = 16
+
+
+def may_contain_any(text: str, words: Collection[str]) -> bool:
+    """False only when none of `words` is a substring of `text`: a cheap gate before
+    tokenising `text` to find them as words."""
+    return len(words) > MAX_SUBSTRING_TESTS or any(word in text for word in words)
 
 
 # Whitespace as patterns see it (`\s`: Unicode White_Space), which is narrower than
