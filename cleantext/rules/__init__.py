@@ -253,20 +253,25 @@ def shared_lists() -> dict[str, list[str]]:
 def builtin_rule_set(*stems: str) -> RuleSet:
     """The packaged rule files `stems` compiled as one set, in order. It has a gate
     when every file has one, and is local when its one file is."""
-    files = [builtin_data(stem) for stem in stems]
-    gates = [data.get("gate") for data in files]
+    files = {stem: builtin_data(stem) for stem in stems}
+    gates = [data.get("gate") for data in files.values()]
     gate = "|".join(f"(?:{g})" for g in gates) if all(gates) else None
-    local = len(files) == 1 and files[0].get("local")
+    first = files[stems[0]]
+    local = len(files) == 1 and first.get("local")
     return RuleSet(
-        [rule for stem in stems for rule in builtin_rules(stem)],
+        [rule for stem in stems for rule in _parse_builtin(stem, files[stem])],
         gate=gate,
-        local_unless=files[0].get("local_unless", "") if local else None,
+        local_unless=first.get("local_unless", "") if local else None,
     )
 
 
 def builtin_rules(stem: str) -> list[Rule]:
     """Rules from the packaged file `cleantext/rules/<stem>.toml`."""
-    return parse_rules(builtin_data(stem), f"cleantext/rules/{stem}.toml")
+    return _parse_builtin(stem, builtin_data(stem))
+
+
+def _parse_builtin(stem: str, data: dict) -> list[Rule]:
+    return parse_rules(data, f"cleantext/rules/{stem}.toml")
 
 
 def rules_from_file(path: str | Path) -> list[Rule]:
