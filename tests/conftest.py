@@ -10,11 +10,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def text_soup(
+    pieces: list[str], *, text_size: int = 3, max_pieces: int | None = None
+) -> st.SearchStrategy[str]:
+    """Strings of short random text and chosen `pieces` in any order: the inputs on
+    which a fast path and the general one it stands for are most likely to part."""
+    return st.lists(
+        st.one_of(st.text(max_size=text_size), st.sampled_from(pieces)),
+        max_size=max_pieces,
+    ).map("".join)
 
 
 @pytest.fixture

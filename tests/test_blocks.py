@@ -11,6 +11,7 @@ from cleantext.blocks import (
     pipe_cells,
     split_blocks,
 )
+from tests.conftest import text_soup
 
 
 def kinds(text):
@@ -107,16 +108,7 @@ def test_round_trip_on_seeds(seed_texts):
         assert join_blocks(split_blocks(text)) == text
 
 
-@given(
-    st.lists(
-        st.one_of(
-            st.text(max_size=3),
-            st.sampled_from(
-                ["a", "|", "\t", "\n", "\n\n", " ", "```", "    ", "# ", "- "]
-            ),
-        )
-    ).map("".join)
-)
+@given(text_soup(["a", "|", "\t", "\n", "\n\n", " ", "```", "    ", "# ", "- "]))
 def test_lines_split_the_same_with_crlf_endings(text):
     """Text without CR is split at str.split speed; CRLF takes the general path.
     Both must give the same blocks, terminators aside."""

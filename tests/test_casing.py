@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from cleantext import Document, FixCasing
 from cleantext.cleaners.casing import _abbreviation_end
+from tests.conftest import text_soup
 
 CONTEXT = (
     "Donald Trump met Vladimir Putin. Later, Trump said Putin was tough. "
@@ -136,16 +137,31 @@ _FORWARD_ABBREVIATION_END = regex.compile(
 
 @settings(max_examples=1000)
 @given(
-    st.lists(
-        st.one_of(
-            st.text(max_size=2),
-            st.sampled_from(
-                [".", " ", "  ", "e.g", "Dr", "dr", "U.S", "a", "No", "..", "…"]
-            ),
-            st.sampled_from(["\n", "“", "(", "x.", "’", "Mr", "etc", "vs"]),
-        ),
-        max_size=12,
-    ).map("".join),
+    text_soup(
+        [
+            ".",
+            " ",
+            "  ",
+            "e.g",
+            "Dr",
+            "dr",
+            "U.S",
+            "a",
+            "No",
+            "..",
+            "…",
+            "\n",
+            "“",
+            "(",
+            "x.",
+            "’",
+            "Mr",
+            "etc",
+            "vs",
+        ],
+        text_size=2,
+        max_pieces=12,
+    ),
     st.integers(0, 40),
     st.integers(0, 40),
 )

@@ -1,9 +1,9 @@
 import ftfy
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from cleantext import Document, FixUnicode
+from tests.conftest import text_soup
 
 
 def fix(text: str) -> str:
@@ -86,34 +86,30 @@ def test_entities_are_decoded_per_line_so_cleaning_is_stable():
     )
 
 
-_unicode_soup = st.lists(
-    st.one_of(
-        st.text(max_size=4),
-        st.sampled_from(
-            [
-                "Ã©",
-                "â€™",
-                "Ã\u00a0",
-                "&amp;",
-                "&#x41;",
-                "\x1b[1m",
-                "\x85",
-                "ﬁ",
-                "e\u0301",
-                "’",
-                "“",
-                "—",
-                "\u00a0",
-                "\ufeff",
-                "<",
-                "\ud83d",
-                "ĳ",
-                "Ð¾",
-                "\n",
-            ]
-        ),
-    )
-).map("".join)
+_unicode_soup = text_soup(
+    [
+        "Ã©",
+        "â€™",
+        "Ã\u00a0",
+        "&amp;",
+        "&#x41;",
+        "\x1b[1m",
+        "\x85",
+        "ﬁ",
+        "e\u0301",
+        "’",
+        "“",
+        "—",
+        "\u00a0",
+        "\ufeff",
+        "<",
+        "\ud83d",
+        "ĳ",
+        "Ð¾",
+        "\n",
+    ],
+    text_size=4,
+)
 
 
 @settings(max_examples=400)
