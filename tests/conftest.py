@@ -52,13 +52,25 @@ def seed_texts() -> list[str]:
     return [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
 
+def module_available(name: str) -> bool:
+    """Whether `name` (dotted or not) can be imported, without raising.
+
+    `find_spec("pkg.sub")` imports `pkg` and raises when it is missing, so each
+    parent is looked up before its child."""
+    parts = name.split(".")
+    return all(
+        importlib.util.find_spec(".".join(parts[: depth + 1])) is not None
+        for depth in range(len(parts))
+    )
+
+
 def require_extra(extra: str, *modules: str) -> None:
     """Skip the calling test module unless `modules` (an optional extra) import.
 
     Where CLEANTEXT_REQUIRE_EXTRAS is set (CI, which installs every extra) a missing
     module is an error instead, so a test never skips silently there.
     """
-    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    missing = [name for name in modules if not module_available(name)]
     if not missing:
         return
     if os.environ.get("CLEANTEXT_REQUIRE_EXTRAS"):
