@@ -382,7 +382,10 @@ class BatchCleaner:
     ) -> bool:
         """Show, report, count and judge one cleaned document; False when a filter
         drops it."""
-        self._review(source if line is None else f"{source}:{line}", before, doc)
+        label = source if line is None else f"{source}:{line}"
+        if doc.skipped:
+            self.on_warning(f"{label}: {doc.skipped}; passed through unchanged")
+        self._review(label, before, doc)
         self._report(doc, source, line, len(before))
         self.progress.add(before)
         return self._judge(doc, source, line)
@@ -438,6 +441,8 @@ class BatchCleaner:
             "chars_out": len(doc.text),
             "edits": dict(sorted(doc.edit_counts.items())),
         }
+        if doc.skipped:
+            entry["skipped"] = doc.skipped
         if doc.metadata:
             entry["metadata"] = doc.metadata
         self._write_json(self.report, entry)

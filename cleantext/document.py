@@ -56,7 +56,9 @@ class Document:
 
     `metadata` holds facts taken out of the text (date, author, source) or passed in by
     the caller; `signals` holds measurements (quality signals); `edit_counts` maps each
-    cleaner's name to the number of edits it made, whether or not `explain` is on.
+    cleaner's name to the number of edits it made, whether or not `explain` is on;
+    `skipped` says why a pipeline passed the document through unchanged (it was over
+    the pipeline's budget), and is None for a document that was cleaned.
     """
 
     text: str
@@ -66,6 +68,7 @@ class Document:
     signals: dict[str, Any] = field(default_factory=dict)
     edit_counts: dict[str, int] = field(default_factory=dict)
     explain: bool = False
+    skipped: str | None = None
     _split: tuple[str, tuple[Block, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )

@@ -76,16 +76,18 @@ def _start_worker(pipeline: Pipeline) -> None:
     pipeline.prepare()
 
 
-def _clean_chunk(chunk: list[Item]) -> tuple[list[Item], list[CleanerStats]]:
+_ChunkResult = tuple[list[Item], list["CleanerStats"], int]
+
+
+def _clean_chunk(chunk: list[Item]) -> _ChunkResult:
     pipeline = _worker_pipeline
     assert pipeline is not None, "worker started without a pipeline"
     pipeline.reset_stats()
-    return [pipeline(item) for item in chunk], pipeline.stats
+    cleaned = [pipeline(item) for item in chunk]
+    return cleaned, pipeline.stats, pipeline.passed_through
 
 
-def _collect(
-    pipeline: Pipeline, result: tuple[list[Item], list[CleanerStats]]
-) -> list[Item]:
-    cleaned, stats = result
-    pipeline.add_stats(stats)
+def _collect(pipeline: Pipeline, result: _ChunkResult) -> list[Item]:
+    cleaned, stats, passed_through = result
+    pipeline.add_stats(stats, passed_through)
     return cleaned

@@ -1,4 +1,5 @@
-"""Pipeline: ordered cleaners, with per-cleaner statistics and TOML configs."""
+"""Pipeline: ordered cleaners, with per-cleaner statistics, a per-document budget
+and TOML configs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from typing import Any, overload
 from cleantext.cleaner import Cleaner, ConfigError, build_cleaner
 from cleantext.document import Document
 from cleantext.tomlio import TOMLDecodeError, dumps_toml, load_toml, loads_toml
+
+# Far above any article or web page (a long novel is about 1.5 million characters),
+# low enough that one document cannot hold a worker for minutes or take gigabytes:
+# every cleaner is linear in its input, so this bounds the time per document.
+DEFAULT_MAX_CHARS = 10_000_000
 
 
 @dataclass
@@ -40,6 +46,13 @@ class Pipeline(Cleaner):
 
     With `explain=True` every edit is kept on the document as an `Edit`; without it
     cleaners only count their edits. A pipeline is itself a cleaner, so pipelines nest.
+
+    The budget: a document longer than `max_chars` characters, or (when set) one
+    whose cleaning takes more than `max_seconds`, is passed through unchanged, with
+    the reason in `Document.skipped`; `passed_through` counts them. `max_seconds` is
+    off by default because it makes the output depend on the machine's speed; the
+    character limit is deterministic, and with every cleaner linear it bounds the
+    time too.
     """
 
     def __init__(
@@ -47,13 +60,22 @@ class Pipeline(Cleaner):
         cleaners: Iterable[Callable[[Document], Document]],
         *,
         explain: bool = False,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
+        max_seconds: float | None = None,
     ) -> None:
         self.cleaners = list(cleaners)
         for cleaner in self.cleaners:
             if not callable(cleaner):
                 raise TypeError(f"pipeline steps must be callable, got {cleaner!r}")
+        if not isinstance(explain, bool):
+            raise ConfigError(
+                f"Pipeline: 'explain' must be true or false, got {explain!r}"
+            )
         self.explain = explain
+        self.max_chars = _limit("max_chars", max_chars, int)
+        self.max_seconds = _limit("max_seconds", max_seconds, float)
         self.stats = [CleanerStats(_name_of(cleaner)) for cleaner in self.cleaners]
+        self.passed_through = 0
 
     @classmethod
     def default(cls, *, explain: bool = False) -> Pipeline:
@@ -101,9 +123,39 @@ class Pipeline(Cleaner):
         return self.run(Document(text)).text
 
     def run(self, doc: Document) -> Document:
-        """Run every cleaner on `doc`, updating the statistics."""
+        """Run every cleaner on `doc`, updating the statistics; a document over
+        the budget comes back as it came, with `skipped` saying why."""
         doc.explain = doc.explain or self.explain
+        if self.max_chars is not None and len(doc.text) > self.max_chars:
+            return self._pass_through(
+                doc,
+                f"{len(doc.text):,} characters, over max_chars={self.max_chars:,}",
+            )
+        if self.max_seconds is None:
+            return self._run_cleaners(doc)
+        return self._run_timed(doc, self.max_seconds)
+
+    def _run_timed(self, doc: Document, limit: float) -> Document:
+        """`_run_cleaners`, undone when it takes more than `limit` seconds (checked
+        after each cleaner: a cleaner is never interrupted)."""
+        saved = _Snapshot.of(doc)
+        started = time.perf_counter()
+        deadline = started + limit
+        doc = self._run_cleaners(doc, deadline)
+        if time.perf_counter() <= deadline:
+            return doc
+        saved.restore(doc)
+        return self._pass_through(doc, f"cleaning took over max_seconds={limit:g}")
+
+    def _pass_through(self, doc: Document, reason: str) -> Document:
+        doc.skipped = reason
+        self.passed_through += 1
+        return doc
+
+    def _run_cleaners(self, doc: Document, deadline: float | None = None) -> Document:
         for cleaner, stats in zip(self.cleaners, self.stats, strict=True):
+            if deadline is not None and time.perf_counter() > deadline:
+                break
             chars_in = len(doc.text)
             edits_before = sum(doc.edit_counts.values())
             started = time.perf_counter()
@@ -142,7 +194,7 @@ class Pipeline(Cleaner):
             if callable(prepare):
                 prepare()
 
-    def add_stats(self, stats: list[CleanerStats]) -> None:
+    def add_stats(self, stats: list[CleanerStats], passed_through: int = 0) -> None:
         """Add statistics gathered elsewhere (by a worker's copy of this pipeline)."""
         for mine, theirs in zip(self.stats, stats, strict=True):
             mine.documents += theirs.documents
@@ -150,10 +202,12 @@ class Pipeline(Cleaner):
             mine.chars_out += theirs.chars_out
             mine.edits += theirs.edits
             mine.seconds += theirs.seconds
+        self.passed_through += passed_through
 
     def reset_stats(self) -> None:
         """Start counting afresh."""
         self.stats = [CleanerStats(stats.name) for stats in self.stats]
+        self.passed_through = 0
 
     def stats_table(self) -> str:
         """The statistics as an aligned plain-text table."""
@@ -170,13 +224,19 @@ class Pipeline(Cleaner):
             for s in self.stats
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-        return "\n".join(
+        table = "\n".join(
             "  ".join(
                 cell.ljust(width) if i == 0 else cell.rjust(width)
                 for i, (cell, width) in enumerate(zip(row, widths, strict=True))
             )
             for row in rows
         )
+        if self.passed_through:
+            table += (
+                f"\n{self.passed_through} document(s) over the budget passed "
+                "through unchanged"
+            )
+        return table
 
     # --- configuration -------------------------------------------------------------
 
@@ -189,31 +249,33 @@ class Pipeline(Cleaner):
                     "written to a config"
                 )
             configs.append(cleaner.to_config())
-        return {"cleaners": configs}
+        budget = {"max_chars": self.max_chars, "max_seconds": self.max_seconds}
+        return {
+            **{key: value for key, value in budget.items() if value is not None},
+            "cleaners": configs,
+        }
 
     @classmethod
     def from_config(cls, options: dict[str, Any]) -> Pipeline:
-        unknown = sorted(set(options) - {"cleaners", "explain"})
+        unknown = sorted(set(options) - {"cleaners", *_PIPELINE_KEYS})
         if unknown:
             raise ConfigError(
-                f"Pipeline: unknown key(s) {', '.join(unknown)}; "
-                "expected 'cleaners' (and optionally 'explain')"
+                f"Pipeline: unknown key(s) {', '.join(unknown)}; expected 'cleaners' "
+                f"(and optionally {', '.join(map(repr, _PIPELINE_KEYS))})"
             )
         tables = options.get("cleaners")
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             raise ConfigError(
                 "Pipeline: 'cleaners' must be an array of tables ([[cleaners]])"
             )
-        explain = options.get("explain", False)
-        if not isinstance(explain, bool):
-            raise ConfigError("Pipeline: 'explain' must be true or false")
         cleaners = []
         for number, table in enumerate(tables, start=1):
             try:
                 cleaners.append(build_cleaner(table))
             except ConfigError as exc:
                 raise ConfigError(f"cleaner #{number}: {exc}") from exc
-        return cls(cleaners, explain=explain)
+        settings = {key: options[key] for key in _PIPELINE_KEYS if key in options}
+        return cls(cleaners, **settings)
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Pipeline:
@@ -241,6 +303,50 @@ class Pipeline(Cleaner):
 
     def __repr__(self) -> str:
         return f"Pipeline({self.cleaners!r}, explain={self.explain})"
+
+
+_PIPELINE_KEYS = ("explain", "max_chars", "max_seconds")
+
+
+def _limit(name: str, value: Any, kind: type) -> Any:
+    """A budget option checked: None (no limit) or a positive number."""
+    if value is None:
+        return None
+    allowed = (int,) if kind is int else (int, float)
+    if isinstance(value, allowed) and not isinstance(value, bool) and value > 0:
+        return kind(value)
+    raise ConfigError(
+        f"Pipeline: {name!r} must be a positive "
+        f"{'integer' if kind is int else 'number'} or absent, got {value!r}"
+    )
+
+
+@dataclass
+class _Snapshot:
+    """What a document was before a timed run, to give it back unchanged."""
+
+    text: str
+    metadata: dict[str, Any]
+    signals: dict[str, Any]
+    edit_counts: dict[str, int]
+    edits: int
+
+    @classmethod
+    def of(cls, doc: Document) -> _Snapshot:
+        return cls(
+            doc.text,
+            dict(doc.metadata),
+            dict(doc.signals),
+            dict(doc.edit_counts),
+            len(doc.edits),
+        )
+
+    def restore(self, doc: Document) -> None:
+        doc.text = self.text
+        doc.metadata = self.metadata
+        doc.signals = self.signals
+        doc.edit_counts = self.edit_counts
+        del doc.edits[self.edits :]
 
 
 def _name_of(cleaner: Callable[[Document], Document]) -> str:

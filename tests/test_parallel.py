@@ -61,3 +61,11 @@ def test_map_rejects_bad_sizes():
 def test_worker_errors_reach_the_caller():
     with pytest.raises(TypeError, match="expects a str or a Document"):
         list(small_pipeline().map([1, 2, 3], jobs=2))
+
+
+def test_map_counts_documents_passed_through_in_workers():
+    pipeline = Pipeline([FixSpacing()], max_chars=20)
+    texts = ["short ,one", "a much longer line ,which is over the limit"] * 5
+    out = list(pipeline.map(texts, jobs=2, chunk_size=2))
+    assert out == ["short, one", texts[1]] * 5
+    assert pipeline.passed_through == 5

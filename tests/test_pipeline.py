@@ -1,3 +1,4 @@
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -165,3 +166,72 @@ def test_a_cleaner_may_choose_its_registered_name():
     assert (
         Pipeline.from_toml_string('[[cleaners]]\nname = "please-clean"\n')("x") == "x"
     )
+
+
+@dataclass
+class Slow(Cleaner):
+    """Edit the text, then take `seconds` (a test cleaner)."""
+
+    seconds: float = 0.05
+
+    def __call__(self, doc):
+        doc.record(self.name, "slow", doc.text, doc.text + "?", 0)
+        doc.text += "?"
+        doc.metadata["touched"] = True
+        time.sleep(self.seconds)
+        return doc
+
+
+def test_a_document_over_max_chars_passes_through_unchanged():
+    pipeline = Pipeline([Shout()], max_chars=5, explain=True)
+    doc = pipeline(Document("small"))
+    assert (doc.text, doc.skipped) == ("SMALL!", None)
+    doc = pipeline(Document("larger"))
+    assert doc.text == "larger" and doc.edits == [] and doc.edit_counts == {}
+    assert doc.skipped == "6 characters, over max_chars=5"
+    assert pipeline.passed_through == 1
+    assert "1 document(s) over the budget passed through unchanged" in (
+        pipeline.stats_table()
+    )
+    assert pipeline("larger") == "larger"  # strings too
+
+
+def test_the_default_budget_never_stops_a_normal_document(seed_texts):
+    pipeline = Pipeline.default()
+    assert (pipeline.max_chars, pipeline.max_seconds) == (10_000_000, None)
+    assert all(pipeline(Document(t)).skipped is None for t in seed_texts)
+    huge = "x" * 10_000_001
+    assert pipeline(Document(huge)).skipped.startswith("10,000,001 characters")
+
+
+def test_a_document_over_max_seconds_is_given_back_as_it_came():
+    pipeline = Pipeline([Slow(0.05), Shout()], max_seconds=0.01, explain=True)
+    doc = Document("calm", metadata={"id": 1})
+    doc = pipeline(doc)
+    assert (doc.text, doc.metadata, doc.edits, doc.edit_counts) == (
+        "calm",
+        {"id": 1},
+        [],
+        {},
+    )
+    assert doc.skipped == "cleaning took over max_seconds=0.01"
+    assert pipeline.stats[1].documents == 0  # stopped after the slow cleaner
+    fast = Pipeline([Slow(0)], max_seconds=60)
+    assert fast("calm") == "calm?"
+
+
+def test_the_budget_is_configured_in_toml_and_checked():
+    pipeline = Pipeline.from_toml_string(
+        'max_chars = 100\nmax_seconds = 2.5\n[[cleaners]]\nname = "FixUnicode"\n'
+    )
+    assert (pipeline.max_chars, pipeline.max_seconds) == (100, 2.5)
+    assert Pipeline.from_toml_string(pipeline.to_toml()).to_toml() == (
+        pipeline.to_toml()
+    )
+    default = Pipeline.from_toml_string('[[cleaners]]\nname = "FixUnicode"\n')
+    assert default.max_chars == 10_000_000
+    for bad in ("max_chars = 0", "max_chars = 2.5", 'max_seconds = "1"'):
+        with pytest.raises(ConfigError, match="must be a positive"):
+            Pipeline.from_toml_string(bad + '\n[[cleaners]]\nname = "FixUnicode"\n')
+    with pytest.raises(ConfigError, match="max_seconds"):
+        Pipeline([], max_seconds=-1)
