@@ -58,6 +58,8 @@ _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
 _UNICODE_CHECK = FixUnicode()
 _OPENERS = "\"'“‘(["
 _CLOSERS = ".!?\"'”’)]"
+_GROUP = regex.Match.group  # type: ignore[attr-defined]
+_UPPER = regex.compile(r"\p{Lu}")
 _LOOK_BACK = 40  # characters examined before a word to find a sentence end
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
@@ -125,37 +127,34 @@ class FixCasing(Cleaner):
         capitalised: Counter[str] = Counter()
         spellings: Counter[str] = Counter()
         title_pairs: set[tuple[str, str]] = set()
-        paragraphs = []
-        for block in blocks:
-            if block.kind != PARAGRAPH:
-                continue
-            text = block.text
-            words = list(_WORD.finditer(text))
-            spelled = [match.group() for match in words]
-            paragraphs.append((text, words))
-            spellings.update(spelled)
-            titled = {
-                k: not _at_sentence_start(text, words[k])
-                for k, word in enumerate(spelled)
-                if word[0].isupper() and _is_title(word)  # most words fail the first
-            }
-            if not titled:
+        paragraphs = [block.text for block in blocks if block.kind == PARAGRAPH]
+        for text in paragraphs:
+            # Counted at C level from a stream of matches: a 5 MB line keeps no
+            # list of its words.
+            spellings.update(map(_GROUP, _WORD.finditer(text)))
+            if not _UPPER.search(text):
                 continue
             # A paragraph's first word is capitalised as a sentence start: it says
             # nothing about the word alone, only as the first of a pair.
             first = _LINE_START.match(text).end()
-            for k, is_titled in titled.items():
-                if not is_titled:
-                    continue
-                match = words[k]
-                before = titled.get(k - 1) and _joined(text, words[k - 1], match)
-                after = titled.get(k + 1) and _joined(text, match, words[k + 1])
-                if after:
-                    title_pairs.add(
-                        (_vote_key(match.group()), _vote_key(words[k + 1].group()))
-                    )
-                if not (before or after) and match.start() != first:
-                    capitalised[_vote_key(match.group())] += 1
+            for before, match, after in _triples(_WORD.finditer(text)):
+                word = match.group()
+                if not (word[0].isupper() and _mid_sentence_title(text, match)):
+                    continue  # most words fail the first test
+                joined_before = (
+                    before is not None
+                    and _mid_sentence_title(text, before)
+                    and _joined(text, before, match)
+                )
+                joined_after = (
+                    after is not None
+                    and _mid_sentence_title(text, after)
+                    and _joined(text, match, after)
+                )
+                if joined_after:
+                    title_pairs.add((_vote_key(word), _vote_key(after.group())))
+                if not (joined_before or joined_after) and match.start() != first:
+                    capitalised[_vote_key(word)] += 1
         voted = {
             word for word, count in capitalised.items() if count >= _MIN_CAPITALISED
         }
@@ -163,7 +162,7 @@ class FixCasing(Cleaner):
         pair_words = {word for pair in title_pairs for word in pair} - skip
         if not (voted or pair_words):
             return frozenset()
-        exotic = any(_has_casefold_changers(text) for text, _ in paragraphs)
+        exotic = any(_has_casefold_changers(text) for text in paragraphs)
         lower = _lower_counts(spellings, voted | pair_words, exotic)
         chosen = {
             word
@@ -298,7 +297,7 @@ def _casefold_changers() -> regex.Pattern:
 
 
 def _lowercase_pair_words(
-    paragraphs: list[tuple[str, list[regex.Match]]],
+    paragraphs: list[str],
     title_pairs: set[tuple[str, str]],
     spellings: set[str] | None,
 ) -> set[str]:
@@ -306,31 +305,42 @@ def _lowercase_pair_words(
     one of `title_pairs` ("donald trump" when "Donald Trump" appears). Only pairs
     around a word written as one of `spellings` are examined (all, if None)."""
     found = set()
-    for text, words in paragraphs:
-        if spellings is None:
-            hits: Iterable[int] = range(len(words))
-        else:
-            hits = [k for k, match in enumerate(words) if match.group() in spellings]
-        for k in hits:
-            for left, right in _neighbour_pairs(words, k):
+    for text in paragraphs:
+        if spellings is not None and not may_contain_any(text, spellings):
+            continue
+        for before, match, after in _triples(_WORD.finditer(text)):
+            if spellings is not None and match.group() not in spellings:
+                continue
+            for left, right in ((before, match), (match, after)):
+                if left is None or right is None:
+                    continue
                 pair = (_vote_key(left.group()), _vote_key(right.group()))
                 if pair in title_pairs and _joined(text, left, right):
                     found.update(
                         key
-                        for key, match in zip(pair, (left, right), strict=True)
-                        if _is_plain_lower(match.group())
+                        for key, word in zip(pair, (left, right), strict=True)
+                        if _is_plain_lower(word.group())
                     )
     return found
 
 
-def _neighbour_pairs(
-    words: list[regex.Match], k: int
-) -> Iterator[tuple[regex.Match, regex.Match]]:
-    """The pairs of neighbouring words that include word `k`."""
-    if k > 0:
-        yield words[k - 1], words[k]
-    if k + 1 < len(words):
-        yield words[k], words[k + 1]
+def _triples(
+    matches: Iterable[regex.Match],
+) -> Iterator[tuple[regex.Match | None, regex.Match, regex.Match | None]]:
+    """Each match with the one before and the one after it (None at the ends),
+    holding three at a time however long the stream."""
+    before = current = None
+    for following in matches:
+        if current is not None:
+            yield before, current, following
+        before, current = current, following
+    if current is not None:
+        yield before, current, None
+
+
+def _mid_sentence_title(text: str, match: regex.Match) -> bool:
+    """A capitalised word ('Trump') that does not start a sentence."""
+    return _is_title(match.group()) and not _at_sentence_start(text, match)
 
 
 def _vote_key(word: str) -> str:
