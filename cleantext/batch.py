@@ -30,6 +30,7 @@ from cleantext.io import (
     extract_html,
     iter_jsonl,
     read_bytes,
+    sniff_format,
 )
 from cleantext.parquet import ParquetColumn
 from cleantext.pipeline import Pipeline
@@ -48,7 +49,11 @@ DEFAULT_GLOBS = (
     "*.htm",
 )
 RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
+# Worker processes start only once this much text is waiting: for less, cleaning it
+# takes about as long as starting them (forking, sending the pipeline).
+WORKER_THRESHOLD_CHARS = 256_000
 STDIN_LABEL = "<stdin>"
+_SNIFF_BYTES = 8192
 Item = TypeVar("Item")
 
 
@@ -70,6 +75,41 @@ class Source:
         return relative.with_suffix(".txt") if self.format == "html" else relative
 
 
+def total_size(sources: list[Source]) -> int | None:
+    """The bytes of input to read, when known: every source a text, JSONL or HTML
+    file (not stdin, and not Parquet, whose size is not its text's)."""
+    if any(s.path is None or s.format == "parquet" for s in sources):
+        return None
+    total = 0
+    for source in sources:
+        with contextlib.suppress(OSError):
+            total += source.path.stat().st_size
+    return total
+
+
+def _stdin_format() -> str:
+    """What stdin holds, judged from its first bytes (left unread)."""
+    stream = sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    return sniff_format(peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek else b"")
+
+
+def _resolved(path: Path) -> Path | str:
+    """The absolute path with links followed, or why it has none (a link loop)."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python < 3.13 reports a symbolic link loop this way
+        return "cannot read: symbolic link loop"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+
+
+def _some(numbers: list[int], shown: int = 5) -> str:
+    """The first few of `numbers`, and how many more there are."""
+    text = ", ".join(map(str, numbers[:shown]))
+    return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
+
+
 def discover(
     paths: list[str],
     globs: tuple[str, ...] = DEFAULT_GLOBS,
@@ -81,7 +121,7 @@ def discover(
     errors: list[InputError] = []
     for raw in paths or ["-"]:
         if raw == "-":
-            sources.append(Source(None, STDIN_LABEL, forced_format or "text"))
+            sources.append(Source(None, STDIN_LABEL, forced_format or _stdin_format()))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -132,6 +172,7 @@ class BatchOptions:
     filters: tuple[QualityFilter, ...] = ()
     scores_only: bool = False
     jobs: int = 1
+    output_format: str = "text"  # for stdout: "text", or "jsonl" (a line per document)
 
     @property
     def prints_outputs(self) -> bool:
@@ -178,12 +219,18 @@ class BatchCleaner:
         another source's output; return the rest."""
         if not self.options.output_dir:
             return sources
-        inputs = {s.path.resolve() for s in sources if s.path}
+        resolved = {s: _resolved(s.path) for s in sources if s.path}
+        inputs = {path for path in resolved.values() if isinstance(path, Path)}
         claimed: dict[Path, str] = {}
         kept = []
         for source in sources:
-            target = (self.options.output_dir / source.output_name()).resolve()
-            if target in inputs:
+            target = _resolved(self.options.output_dir / source.output_name())
+            problem = next(
+                (p for p in (resolved.get(source), target) if isinstance(p, str)), None
+            )
+            if problem is not None:
+                self.on_error(InputError(source.label, problem))
+            elif target in inputs:
                 self.on_error(
                     InputError(
                         source.label,
@@ -225,6 +272,8 @@ class BatchCleaner:
             yield
         except InputError as exc:
             self.on_error(exc)
+        except BrokenPipeError:
+            raise  # the reader of stdout went away: the run ends (quietly, in the CLI)
         except OSError as exc:
             target = exc.filename or source.label
             self.on_error(InputError(str(target), f"cannot write: {exc.strerror}"))
@@ -248,20 +297,35 @@ class BatchCleaner:
     def _process_files(self, sources: list[Source]) -> None:
         """Clean whole-document files as one stream of documents, in order."""
 
+        sizes: dict[Source, int] = {}
+
         def document(source: Source) -> Document | None:
             with self._reporting(source):
-                text, metadata = self._read_whole(source)
+                text, metadata, sizes[source] = self._read_whole(source)
                 return Document(text, id=source.label, metadata=metadata)
             return None  # reported; the other files go on
 
         for source, before, doc in self._clean_in_order(sources, document):
+            size = sizes.pop(source, 0)
             if doc is None:
+                self.progress.add(size, documents=0)
                 continue
             with self._reporting(source):
-                if self._settle(doc, before, source.label, None):
-                    self._emit(source, [doc.text.encode("utf-8")])
+                if self._settle(doc, before, source.label, None, size):
+                    self._emit(source, [self._whole_output(doc)])
 
-    def _read_whole(self, source: Source) -> tuple[str, dict[str, str]]:
+    def _whole_output(self, doc: Document) -> bytes:
+        """A cleaned whole-document file as it is written: its text, or, for JSONL
+        output, one line with its id, text and metadata."""
+        if self.options.output_format != "jsonl":
+            return doc.text.encode("utf-8", "surrogatepass")
+        record = {"id": doc.id, "text": doc.text}
+        if doc.metadata:
+            record["metadata"] = doc.metadata
+        return dump_jsonl_line(record)
+
+    def _read_whole(self, source: Source) -> tuple[str, dict[str, str], int]:
+        """The text of a whole-document input, its metadata and its size in bytes."""
         if self.options.in_place and source.format == "html":
             raise InputError(
                 source.label, "cannot rewrite HTML in place as text; use -o DIR"
@@ -274,18 +338,22 @@ class BatchCleaner:
             self.on_warning(f"{source.label}: empty file")
         text = decode_text(data, source.label, self.options.encoding_errors)
         if source.format == "html" and text.strip():
-            return extract_html(text, source.label)
-        return text, {}
+            return (*extract_html(text, source.label), len(data))
+        return text, {}, len(data)
 
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
         """Output lines of a JSONL stream, in input order. Lines that are not
-        records (reported errors) pass through unchanged in their place."""
+        records to clean pass through unchanged in their place (reported when they
+        are a problem), except lines that are not text: those are left out."""
         field = self.options.field
+        skipped: list[int] = []
 
         def document(line: JsonlLine) -> Document | None:
             if line.record is None:
                 if line.error:
                     self.on_error(line.error)
+                if line.skipped:
+                    skipped.append(line.number)
                 return None
             record_id = line.record.get("id")
             label = f"{source.label}:{line.number}"
@@ -297,12 +365,24 @@ class BatchCleaner:
         for line, before, doc in self._clean_in_order(lines, document):
             seen_any = True
             if doc is None:
-                yield line.raw if line.raw.endswith(b"\n") else line.raw + b"\n"
-            elif self._settle(doc, before, source.label, line.number):
+                self.progress.add(len(line.raw), documents=0)
+                if line.passed is not None:
+                    yield (
+                        line.passed
+                        if line.passed.endswith(b"\n")
+                        else (line.passed + b"\n")
+                    )
+            elif self._settle(doc, before, source.label, line.number, len(line.raw)):
                 line.record[field] = doc.text
                 yield dump_jsonl_line(line.record)
         if not seen_any:
             self.on_warning(f"{source.label}: empty file")
+        if skipped:
+            self.on_warning(
+                f"{source.label}: {len(skipped)} record(s) with a null or missing "
+                f"{field!r} passed through unchanged (line{'s' * (len(skipped) > 1)} "
+                f"{_some(skipped)})"
+            )
 
     def _process_parquet(self, source: Source) -> None:
         """Clean the `field` column of a Parquet file, batch by batch; nulls and
@@ -326,7 +406,11 @@ class BatchCleaner:
                 if doc is None:
                     yield None, True  # a null passes through
                 else:
-                    yield doc.text, self._settle(doc, before, source.label, number)
+                    size = len(before.encode("utf-8", "surrogatepass"))
+                    yield (
+                        doc.text,
+                        self._settle(doc, before, source.label, number, size),
+                    )
 
         if target is None:
             for _ in outcomes():  # a review run: clean (and show) but write nothing
@@ -372,22 +456,24 @@ class BatchCleaner:
         if self.options.jobs <= 1:
             cleaned = map(self.pipeline.run, marked())
         else:
-            cleaned = self.pipeline.map(marked(), jobs=self.options.jobs)
+            cleaned = self.pipeline.map(
+                marked(), jobs=self.options.jobs, start_at_chars=WORKER_THRESHOLD_CHARS
+            )
         for doc in cleaned:
             self.documents += 1
             yield doc
 
     def _settle(
-        self, doc: Document, before: str, source: str, line: int | None
+        self, doc: Document, before: str, source: str, line: int | None, size: int
     ) -> bool:
-        """Show, report, count and judge one cleaned document; False when a filter
-        drops it."""
+        """Show, report, count and judge one cleaned document, read from `size`
+        bytes of input; False when a filter drops it."""
         label = source if line is None else f"{source}:{line}"
         if doc.skipped:
             self.on_warning(f"{label}: {doc.skipped}; passed through unchanged")
         self._review(label, before, doc)
         self._report(doc, source, line, len(before))
-        self.progress.add(before)
+        self.progress.add(size)
         return self._judge(doc, source, line)
 
     def _judge(self, doc: Document, source: str, line: int | None) -> bool:

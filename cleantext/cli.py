@@ -20,7 +20,14 @@ from typing import BinaryIO
 from tqdm import tqdm
 
 from cleantext import __version__
-from cleantext.batch import DEFAULT_GLOBS, BatchCleaner, BatchOptions, discover
+from cleantext.batch import (
+    DEFAULT_GLOBS,
+    RECORD_FORMATS,
+    BatchCleaner,
+    BatchOptions,
+    discover,
+    total_size,
+)
 from cleantext.cleaner import ConfigError, registered_cleaners
 from cleantext.golden import (
     FAIL,
@@ -99,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--in-place", action="store_true", help="rewrite input files (atomically)"
     )
+    clean.add_argument(
+        "--output-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="what goes to stdout: each document's text (one input at a time, or "
+        "JSONL inputs, whose lines do not run together), or jsonl: one JSON line "
+        "per document with its id, text and metadata (default: text)",
+    )
     _add_input_options(clean)
     clean.add_argument(
         "--pipeline",
@@ -155,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         metavar="N",
         help="worker processes (default: all cores, here "
-        f"{os.cpu_count() or 1}); output is identical for every N",
+        f"{os.cpu_count() or 1}), started only once there is enough text to share "
+        "(a few hundred kB); output is identical for every N",
     )
     clean.set_defaults(handler=run_clean)
 
@@ -281,7 +297,8 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="input format (default: by extension; stdin: text)",
+        help="input format (default: by extension; stdin: HTML or JSONL when it "
+        "starts like one, else text)",
     )
     parser.add_argument(
         "--field",
@@ -345,7 +362,13 @@ def run_clean(args: argparse.Namespace) -> int:
         colour=_use_colour(args.color),
         filters=tuple(QualityFilter.preset(name) for name in args.filter or ()),
         jobs=args.jobs,
+        output_format=args.output_format,
     )
+    if args.output_format == "jsonl" and not options.prints_outputs:
+        raise UsageError(
+            "--output-format jsonl is for stdout; -o DIR and --in-place write each "
+            "input in its own format"
+        )
     return _run_batch(
         args,
         _load_pipeline(args.pipeline),
@@ -399,6 +422,7 @@ def _run_batch(
     sources, missing = discover(args.paths, globs, args.format, options.output_dir)
     for error in missing:
         on_error(error)
+    _refuse_texts_running_together(sources, options)
 
     with contextlib.ExitStack() as stack:
 
@@ -410,7 +434,9 @@ def _run_batch(
         )
         if show_progress:
             pipeline.prepare()  # load dictionaries before the clock starts
-        progress = Progress(sys.stderr, enabled=show_progress)
+        progress = Progress(
+            sys.stderr, enabled=show_progress, total_bytes=total_size(sources)
+        )
         batch = BatchCleaner(
             pipeline,
             options,
@@ -434,6 +460,22 @@ def _run_batch(
         _say(f"cleantext: {problems} problem(s) reported above")
         return EXIT_INPUT_ERRORS
     return EXIT_OK
+
+
+def _refuse_texts_running_together(sources: list, options: BatchOptions) -> None:
+    """Several documents written to stdout as text would run together."""
+    whole = [s for s in sources if s.format not in RECORD_FORMATS]
+    if (
+        options.prints_outputs
+        and options.output_format == "text"
+        and len(sources) > 1
+        and whole
+    ):
+        raise UsageError(
+            f"{len(sources)} inputs, {len(whole)} of them whole documents, would run "
+            "together on stdout: write them to a folder with -o DIR, or give "
+            "--output-format jsonl for one JSON line per document"
+        )
 
 
 def _golden_suite(args: argparse.Namespace) -> GoldenSuite:

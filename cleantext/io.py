@@ -10,6 +10,7 @@ half-written file and an input is only replaced when the new content is complete
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import tempfile
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+
+import regex
 
 FORMATS = ("text", "jsonl", "parquet", "html")
 _EXTENSION_FORMATS = {
@@ -60,26 +63,93 @@ def detect_format(path: Path | None, forced: str | None = None) -> str:
     return _EXTENSION_FORMATS.get(path.suffix.lower(), "text")
 
 
+# Byte-order marks of the encodings decoded besides UTF-8, longest first (a UTF-32
+# little-endian mark begins with the UTF-16 one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Magic numbers of the archives and compressed files people hand to a text tool.
+_CONTAINERS = (
+    (regex.compile(rb"\x1f\x8b"), "gzip-compressed"),
+    (regex.compile(rb"\x28\xb5\x2f\xfd"), "zstd-compressed"),
+    (regex.compile(rb"BZh[1-9]1AY&SY"), "bzip2-compressed"),
+    (regex.compile(rb"\xfd7zXZ\x00"), "xz-compressed"),
+    (regex.compile(rb"PK\x03\x04"), "a zip archive"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec named by the byte-order mark `data` starts with."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
+def container_kind(data: bytes) -> str | None:
+    """What compressed file or archive `data` starts like, if any."""
+    return next((kind for magic, kind in _CONTAINERS if magic.match(data)), None)
+
+
+def refuse_container(data: bytes, where: str) -> None:
+    """Raise an `InputError` when `data` starts like a compressed file or archive."""
+    kind = container_kind(data)
+    if kind is not None:
+        raise InputError(
+            where, f"{kind} file; decompress it first (for example with zcat)"
+        )
+
+
+_HTML_START = regex.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def sniff_format(head: bytes) -> str:
+    """The format of input that starts with `head` and has no name to go by
+    (stdin): "html" for an HTML page, "jsonl" when its first line is a JSON
+    object, else "text"."""
+    if _HTML_START.match(head):
+        return "html"
+    first, newline, _ = head.lstrip().partition(b"\n")
+    if not first.startswith(b"{"):
+        return "text"
+    if not newline:  # a first line longer than `head` (or the only line)
+        return "jsonl" if first.startswith(b'{"') else "text"
+    try:
+        return "jsonl" if isinstance(json.loads(first), dict) else "text"
+    except (ValueError, UnicodeDecodeError):
+        return "text"
+
+
 def decode_text(
     data: bytes, where: str, errors: str = "strict", line: int | None = None
 ) -> str:
-    """Decode UTF-8, refusing binary data and locating invalid bytes.
+    """Decode UTF-8 (or UTF-16/32 after their byte-order mark), refusing binary data
+    and compressed files, and locating invalid bytes.
 
     `line` is given when `data` is one line of a larger file (a JSONL record).
     """
-    nul = data.find(b"\x00", 0, _BINARY_SNIFF_BYTES)
-    if nul != -1:
-        what = "binary data" if line else "binary file"
-        raise InputError(where, f"{what} (NUL byte at offset {nul}); skipped", line)
+    encoding = bom_encoding(data) if line is None else None
+    if encoding is None:
+        if line is None:
+            refuse_container(data, where)
+        nul = data.find(b"\x00", 0, _BINARY_SNIFF_BYTES)
+        if nul != -1:
+            what = "binary data" if line else "binary file"
+            raise InputError(where, f"{what} (NUL byte at offset {nul}); skipped", line)
     try:
-        return data.decode("utf-8", errors=errors)
+        return data.decode(encoding or "utf-8", errors=errors)
     except UnicodeDecodeError as exc:
         row = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         position = f"column {column}" if line else f"line {row}, column {column}"
+        name = {"utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, "UTF-8")
         raise InputError(
             where,
-            f"invalid UTF-8 at byte {exc.start} ({position}): "
+            f"invalid {name} at byte {exc.start} ({position}): "
             f"{exc.reason}; use --encoding-errors=replace to substitute U+FFFD",
             line,
         ) from None
@@ -99,12 +169,22 @@ def read_bytes(path: Path, where: str) -> bytes:
 
 @dataclass(slots=True)
 class JsonlLine:
-    """One line of a JSONL input: the parsed record, or the reason it has none."""
+    """One line of a JSONL input: a record to clean, or what to do instead.
+
+    `record` is set when the line is a JSON object whose field is a string. Else
+    `passed` holds the bytes the output keeps in the line's place (the line itself,
+    so that line numbers still match), or None for a line that is not text at all
+    (binary or invalid UTF-8: it must never reach the output); `error` is a problem
+    to report, and `skipped` names a record passed through on purpose (its field
+    is null or missing, common in real data).
+    """
 
     number: int
     raw: bytes
     record: dict[str, Any] | None
-    error: InputError | None
+    error: InputError | None = None
+    passed: bytes | None = None
+    skipped: str | None = None
 
 
 def iter_jsonl(
@@ -112,37 +192,70 @@ def iter_jsonl(
 ) -> Iterator[JsonlLine]:
     """Parse a JSONL stream line by line, in constant memory.
 
-    A line that is not valid UTF-8, not valid JSON, not an object, or lacks a string
-    `field` yields an error (and no record); blank lines yield neither.
+    A file that starts like a compressed file is refused whole; one that starts
+    with a UTF-16 or UTF-32 byte-order mark is decoded as such. A line that is not
+    valid UTF-8 is reported and left out of the output; one that is not valid JSON,
+    not an object, or holds a field that is not a string is reported and kept as
+    it is; one whose field is null or missing is kept and marked `skipped`.
     """
-    for number, raw in enumerate(stream, start=1):
+    lines = _jsonl_byte_lines(stream, where)
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
-            yield JsonlLine(number, raw, None, None)
+            yield JsonlLine(number, raw, None, passed=raw)
             continue
         try:
-            record = json.loads(decode_text(raw, where, errors, line=number))
+            text = decode_text(raw, where, errors, line=number)
         except InputError as exc:
-            yield JsonlLine(number, raw, None, exc)
+            yield JsonlLine(number, raw, None, error=exc)
             continue
+        try:
+            record = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             message = f"malformed JSON: {exc.msg} (column {exc.colno})"
-            yield JsonlLine(number, raw, None, InputError(where, message, number))
+            error = InputError(where, message, number)
+            yield JsonlLine(number, raw, None, error=error, passed=raw)
             continue
-        problem = _record_problem(record, field)
-        if problem:
-            yield JsonlLine(number, raw, None, InputError(where, problem, number))
+        if not isinstance(record, dict):
+            message = f"expected a JSON object, got {type(record).__name__}"
+            error = InputError(where, message, number)
+            yield JsonlLine(number, raw, None, error=error, passed=raw)
+        elif record.get(field) is None:
+            skipped = "null" if field in record else "missing"
+            yield JsonlLine(number, raw, None, passed=raw, skipped=skipped)
+        elif not isinstance(record[field], str):
+            kind = type(record[field]).__name__
+            message = (
+                f"field {field!r} is {kind}, not a string (choose one with --field)"
+            )
+            error = InputError(where, message, number)
+            yield JsonlLine(number, raw, None, error=error, passed=raw)
         else:
-            yield JsonlLine(number, raw, record, None)
+            yield JsonlLine(number, raw, record)
 
 
-def _record_problem(record: Any, field: str) -> str | None:
-    if not isinstance(record, dict):
-        return f"expected a JSON object, got {type(record).__name__}"
-    if field not in record:
-        return f"no field {field!r} (choose one with --field)"
-    if not isinstance(record[field], str):
-        return f"field {field!r} is {type(record[field]).__name__}, not a string"
-    return None
+def _jsonl_byte_lines(stream: BinaryIO, where: str) -> Iterator[bytes]:
+    """The lines of a JSONL stream as UTF-8 bytes: UTF-16 or UTF-32 (after a
+    byte-order mark) re-encoded, compressed files refused."""
+    start = _peek(stream)
+    refuse_container(start, where)
+    encoding = bom_encoding(start)
+    if encoding is None:
+        return iter(stream)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
+    return (line.encode("utf-8", "surrogatepass") for line in text)
+
+
+def _peek(stream: BinaryIO, size: int = 8) -> bytes:
+    """The first bytes of `stream`, left unread."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return peek(size)[:size]
+    if stream.seekable():
+        start = stream.tell()
+        data = stream.read(size)
+        stream.seek(start)
+        return data
+    return b""
 
 
 def dump_jsonl_line(record: dict[str, Any]) -> bytes:
@@ -181,11 +294,17 @@ def extract_html(html: str, where: str) -> tuple[str, dict[str, str]]:
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Write `path` through a temporary sibling file that replaces it only on success.
 
-    An existing file keeps its permission bits.
+    An existing file keeps its permission bits. The temporary file's name holds the
+    writer's process id: a run that was killed (and so could not remove its own)
+    leaves one behind, and the next run writing the same file removes it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then moved)
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        dir=path.parent,
+        prefix=f"{_temporary_prefix(path)}{os.getpid()}.",
+        suffix=".tmp",
+        delete=False,
     )
     try:
         with handle:
@@ -198,6 +317,41 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
         raise
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}.cleantext-"
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files of `atomic_writer(path)` whose writer process no
+    longer runs; return them."""
+    prefix = _temporary_prefix(path)
+    removed = []
+    with contextlib.suppress(OSError):
+        for candidate in path.parent.iterdir():
+            name = candidate.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            pid = name[len(prefix) :].partition(".")[0]
+            if pid.isdigit() and not _process_runs(int(pid)):
+                with contextlib.suppress(FileNotFoundError):
+                    candidate.unlink()
+                    removed.append(candidate)
+    return removed
+
+
+def _process_runs(pid: int) -> bool:
+    """Whether process `pid` exists (assumed so where that cannot be asked)."""
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would stop the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def _mode_for(path: Path) -> int:

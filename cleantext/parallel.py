@@ -10,11 +10,12 @@ added to the caller's pipeline.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from cleantext.document import Document
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 Item = TypeVar("Item", str, Document)
 
 _worker_pipeline: Pipeline | None = None
+_CHUNK_CHARS = 500_000  # a chunk ends at this much text, or at `chunk_size` items
 
 
 def map_documents(
@@ -34,22 +36,29 @@ def map_documents(
     jobs: int | None = None,
     chunk_size: int = 64,
     prefetch: int = 2,
+    start_at_chars: int = 0,
 ) -> Iterator[Item]:
     """Clean `items` (strings or Documents) with `pipeline`, yielding results in
     input order: a string for a string, the Document for a Document.
 
     `jobs` is the number of worker processes (default: all cores); with 1 the
-    documents are cleaned in this process.
+    documents are cleaned in this process. Workers start only once
+    `start_at_chars` characters of text are waiting; a smaller input is cleaned
+    in this process, since starting workers would take longer.
     """
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 1 or chunk_size < 1 or prefetch < 1:
-        raise ValueError("jobs, chunk_size and prefetch must be at least 1")
-    if jobs == 1:
-        yield from (pipeline(item) for item in items)
+    if jobs < 1 or chunk_size < 1 or prefetch < 1 or start_at_chars < 0:
+        raise ValueError(
+            "jobs, chunk_size and prefetch must be at least 1, start_at_chars >= 0"
+        )
+    items = iter(items)
+    waiting = _take_chars(items, start_at_chars) if jobs > 1 else []
+    if jobs == 1 or sum(map(_length, waiting)) < start_at_chars:
+        yield from (pipeline(item) for item in itertools.chain(waiting, items))
         return
     pipeline.prepare()
     context = multiprocessing.get_context(_start_method())
-    chunks = _chunks(iter(items), chunk_size)
+    chunks = _chunks(itertools.chain(waiting, items), chunk_size)
     with context.Pool(jobs, initializer=_start_worker, initargs=(pipeline,)) as pool:
         pending: deque = deque()
         for chunk in chunks:
@@ -65,13 +74,45 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+def _length(item: str | Document) -> int:
+    """Characters of text in `item` (0 for what is neither a str nor a Document:
+    the pipeline rejects those with a clear error)."""
+    if isinstance(item, str):
+        return len(item)
+    return len(item.text) if isinstance(item, Document) else 0
+
+
+def _take_chars(items: Iterator[Item], chars: int) -> list[Item]:
+    """Items from the front of `items` until they hold `chars` characters (or
+    `items` ends)."""
+    taken: list[Item] = []
+    total = 0
+    while total < chars and (item := next(items, None)) is not None:
+        taken.append(item)
+        total += _length(item)
+    return taken
+
+
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    while chunk := list(islice(items, size)):
+    """Lists of `size` items, or fewer when they hold `_CHUNK_CHARS` characters:
+    a few long documents are shared between workers too."""
+    chunk: list[Item] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        chars += _length(item)
+        if len(chunk) == size or chars >= _CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
         yield chunk
 
 
 def _start_worker(pipeline: Pipeline) -> None:
+    """Keep the pipeline for this worker's chunks; leave Ctrl-C to the parent,
+    which stops the pool (else every worker prints its own traceback)."""
     global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_pipeline = pipeline
     pipeline.prepare()
 

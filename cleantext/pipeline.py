@@ -179,13 +179,17 @@ class Pipeline(Cleaner):
         *,
         jobs: int | None = None,
         chunk_size: int = 64,
+        start_at_chars: int = 0,
     ) -> Iterator[str | Document]:
         """Clean many documents in `jobs` worker processes (default: all cores),
-        yielding results in input order with bounded memory; see
-        `cleantext.parallel.map_documents`. Statistics add up in this pipeline."""
+        yielding results in input order with bounded memory; workers start once
+        `start_at_chars` characters wait. See `cleantext.parallel.map_documents`.
+        Statistics add up in this pipeline."""
         from cleantext.parallel import map_documents
 
-        return map_documents(self, items, jobs=jobs, chunk_size=chunk_size)
+        return map_documents(
+            self, items, jobs=jobs, chunk_size=chunk_size, start_at_chars=start_at_chars
+        )
 
     def prepare(self) -> None:
         """Prepare every cleaner (load dictionaries before forking workers)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import re
 import subprocess
@@ -29,21 +30,65 @@ def text_soup(
     ).map("".join)
 
 
+def _run_cli_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    """Run `cleantext` as a subprocess, the way users do."""
+    return subprocess.run(
+        [sys.executable, "-m", "cleantext.cli", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def _run_cli_here(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    """Run `cleantext.cli.main` in this process, with stdin, stdout and stderr as
+    bytes in memory: the same result as `_run_cli_process`, without the second
+    or two a new interpreter takes to start and load the lexicon."""
+    from cleantext.cli import main
+
+    streams = {
+        "stdin": io.TextIOWrapper(io.BufferedReader(io.BytesIO(stdin or b""))),
+        "stdout": io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+        "stderr": io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+    }
+    saved = {name: getattr(sys, name) for name in streams}
+    old_cwd = os.getcwd()
+    try:
+        for name, stream in streams.items():
+            setattr(sys, name, stream)
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit_:  # argparse: --help, --version, usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 2
+        for name in ("stdout", "stderr"):
+            streams[name].flush()
+    finally:
+        os.chdir(old_cwd)
+        for name, stream in saved.items():
+            setattr(sys, name, stream)
+    return subprocess.CompletedProcess(
+        ["cleantext", *map(str, args)],
+        code,
+        streams["stdout"].buffer.getvalue(),
+        streams["stderr"].buffer.getvalue(),
+    )
+
+
 @pytest.fixture
 def run_cli():
-    """Run `cleantext` as a subprocess, the way users do; returns CompletedProcess."""
+    """Run the `cleantext` command in this process; returns CompletedProcess."""
+    return _run_cli_here
 
-    def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-        return subprocess.run(
-            [sys.executable, "-m", "cleantext.cli", *map(str, args)],
-            input=stdin,
-            capture_output=True,
-            cwd=cwd,
-            timeout=120,
-            check=False,
-        )
 
-    return run
+@pytest.fixture
+def run_cli_process():
+    """Run `cleantext` as a subprocess: for what needs a process of its own
+    (signals, closed pipes, worker pools, the entry point itself)."""
+    return _run_cli_process
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""The `cleantext` command, run as a subprocess on real files."""
+"""The `cleantext` command on real files: in this process (`run_cli`), or as a
+subprocess where a process of its own matters (`run_cli_process`)."""
 
 from __future__ import annotations
 
@@ -195,14 +196,44 @@ def test_jsonl_custom_field_and_malformed_lines(run_cli, tmp_path):
     assert result.returncode == 1
     assert f"{path}:2: malformed JSON: " in err
     assert f"{path}:3: expected a JSON object, got list" in err
-    assert f"{path}:4: no field 'body' (choose one with --field)" in err
-    assert f"{path}:5: field 'body' is NoneType, not a string" in err
     assert f"{path}:7: invalid UTF-8" in err
+    # Null and missing fields are common in real data: kept, counted, not errors.
+    assert (
+        f"warning: {path}: 2 record(s) with a null or missing 'body' passed through "
+        "unchanged (lines 4, 5)"
+    ) in err
+    assert "3 problem(s)" in err
     written = (out / "data.jsonl").read_bytes().split(b"\n")
-    assert len(written) == 9  # 8 lines, each ending in a newline
+    assert len(written) == 8  # 7 lines, each ending in a newline: line 7 is not text
     assert json.loads(written[0]) == {"body": "a&b"}
     assert written[1] == b'{"body": "unterminated'  # passed through untouched
-    assert json.loads(written[7]) == {"body": "last&"}
+    assert written[3:5] == [b'{"title": "no body"}', b'{"body": null}']
+    assert b"caf\xe9" not in b"".join(written)
+    assert json.loads(written[6]) == {"body": "last&"}
+
+
+def test_jsonl_null_and_missing_fields_are_warnings_not_errors(run_cli, tmp_path):
+    data = b'{"text": null}\n{"id": 2}\n{"text": "a ,b"}\n'
+    result = run_cli("clean", "--format", "jsonl", stdin=data)
+    assert result.returncode == 0
+    assert result.stdout == b'{"text": null}\n{"id": 2}\n{"text": "a, b"}\n'
+    assert result.stderr.decode() == (
+        "cleantext: warning: <stdin>: 2 record(s) with a null or missing 'text' "
+        "passed through unchanged (lines 1, 2)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        (b'{"text": "ok"\n', 14),  # at the end of the line, not on the next
+        (b'{"text": "\xc3\xa9", bad}\n', 15),  # characters, not bytes
+        (b'   {"text": x}\r\n', 13),
+    ],
+)
+def test_malformed_json_names_the_right_column(run_cli, line, column):
+    err = run_cli("clean", "--format", "jsonl", stdin=line).stderr.decode()
+    assert f"(column {column})" in err
 
 
 def test_jsonl_from_stdin_with_format(run_cli):
@@ -239,10 +270,10 @@ def test_html_without_main_text_and_html_in_place(run_cli, tmp_path):
     empty.write_bytes(b"<html><head><title>t</title></head><body></body></html>")
     page = tmp_path / "page.html"
     page.write_bytes(HTML)
-    result = run_cli("clean", empty, page)
+    result = run_cli("clean", empty, page, "-o", tmp_path / "out")
     assert result.returncode == 1
     assert f"{empty}: no main text found in the HTML page" in result.stderr.decode()
-    assert b"The council approved" in result.stdout
+    assert "The council approved" in (tmp_path / "out" / "page.txt").read_text()
     result = run_cli("clean", page, "--in-place")
     assert result.returncode == 1
     assert (

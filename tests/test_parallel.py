@@ -69,3 +69,16 @@ def test_map_counts_documents_passed_through_in_workers():
     out = list(pipeline.map(texts, jobs=2, chunk_size=2))
     assert out == ["short, one", texts[1]] * 5
     assert pipeline.passed_through == 5
+
+
+def test_map_starts_workers_only_for_enough_text(monkeypatch):
+    import cleantext.parallel
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(cleantext.parallel.multiprocessing, "get_context", no_pool)
+    pipeline = small_pipeline()
+    out = list(pipeline.map(TEXTS, jobs=2, start_at_chars=10_000))
+    assert out == [small_pipeline().clean(t) for t in TEXTS]
+    assert pipeline.stats[0].documents == len(TEXTS)
