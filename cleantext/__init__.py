@@ -44,6 +44,7 @@ __all__ = [
     "Pipeline",
     "__version__",
     "clean",
+    "clean_and_explain",
     "join_blocks",
     "registered_cleaners",
     "split_blocks",
@@ -57,6 +58,20 @@ def _default_pipeline() -> Pipeline:
 
 def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
     """Clean `text` with `pipeline`, or with `Pipeline.default()` when none is given."""
-    if not isinstance(text, str):
-        raise TypeError(f"clean() expects a str, got {type(text).__name__}")
+    _check_text("clean", text)
     return (pipeline or _default_pipeline()).clean(text)
+
+
+def clean_and_explain(
+    text: str, *, pipeline: Pipeline | None = None
+) -> tuple[str, list[Edit]]:
+    """`clean(text)` and the edits that made it, each naming its cleaner and rule
+    (as ftfy's `fix_and_explain` does for Unicode)."""
+    _check_text("clean_and_explain", text)
+    doc = (pipeline or _default_pipeline()).run(Document(text, explain=True))
+    return doc.text, doc.edits
+
+
+def _check_text(function: str, text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() expects a str, got {type(text).__name__}")

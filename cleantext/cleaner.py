@@ -3,6 +3,9 @@
 A cleaner is a dataclass whose fields are its options, with `__call__(doc) -> doc`.
 Subclasses register themselves under their class name when their module is imported;
 a config may also name any cleaner by import path, `"package.module:ClassName"`.
+Options are checked against the fields' type hints when a cleaner is built, from
+Python as from TOML: `FixTypos(mode="sugest")` is a `ConfigError`, not a cleaner
+that silently does nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ class Cleaner:
         if "name" not in cls.__dict__:
             cls.name = cls.__name__
         _REGISTRY[cls.name] = cls
+
+    def __post_init__(self) -> None:
+        """Check the options against the fields' type hints, converting where the
+        hint says so (a list to a tuple, an integer to a float). A cleaner that
+        needs more set-up calls `super().__post_init__()` first."""
+        if dataclasses.is_dataclass(self):
+            for key, value in check_options(type(self), self.options()).items():
+                setattr(self, key, value)
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError

@@ -235,3 +235,45 @@ def test_the_budget_is_configured_in_toml_and_checked():
             Pipeline.from_toml_string(bad + '\n[[cleaners]]\nname = "FixUnicode"\n')
     with pytest.raises(ConfigError, match="max_seconds"):
         Pipeline([], max_seconds=-1)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: cleantext.FixTypos(mode="sugest"), "must be one of 'fix', 'suggest'"),
+        (
+            lambda: NormalizeWhitespace(max_blank_lines="1"),
+            "'max_blank_lines' must be an integer, got '1'",
+        ),
+        (lambda: cleantext.FixCasing(proper_nouns=1), "must be true or false"),
+        (lambda: cleantext.DropBoilerplate(rule_files="x.toml"), "a list of a str"),
+    ],
+)
+def test_options_are_checked_when_built_in_python_too(build, message):
+    with pytest.raises(ConfigError, match=message):
+        build()
+
+
+def test_options_given_in_python_are_converted_like_toml_ones():
+    cleaner = cleantext.DropBoilerplate(
+        rule_files=[], disable_rules=["comments-section"]
+    )
+    assert cleaner.disable_rules == ("comments-section",)
+    assert Shout(times=2).times == 2  # a cleaner without set-up of its own is checked
+    with pytest.raises(ConfigError, match="'times' must be an integer"):
+        Shout(times="2")
+
+
+def test_clean_and_explain_returns_the_text_and_its_edits():
+    text, edits = cleantext.clean_and_explain(
+        "we met at the caf\u00c3\u00a9 ,then left."
+    )
+    assert text == "We met at the café, then left."
+    assert [(e.cleaner, e.rule) for e in edits] == [
+        ("FixUnicode", "fix_encoding"),
+        ("FixSpacing", "space-before-comma"),
+        ("FixSpacing", "space-after-comma"),
+        ("FixCasing", "sentence-start"),
+    ]
+    with pytest.raises(TypeError, match="clean_and_explain"):
+        cleantext.clean_and_explain(None)

@@ -146,6 +146,7 @@ class DropBoilerplate(Cleaner):
     _inline: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self._catalogue = JunkCatalogue.load(self.rule_files, self.disable_rules)
         citations = ("citation-marks",) if self.drop_citations else ()
         self._inline = builtin_rule_set("inline-junk", *citations)

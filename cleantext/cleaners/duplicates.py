@@ -35,6 +35,7 @@ class DropDuplicates(Cleaner):
     min_paragraph_chars: int = 200
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.window < 0 or self.min_paragraph_chars < 1:
             raise ConfigError(
                 "DropDuplicates: window must be >= 0 and min_paragraph_chars >= 1"

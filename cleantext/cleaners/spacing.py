@@ -28,6 +28,7 @@ class FixSpacing(Cleaner):
     _rules: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self._rules = (
             RuleSet(rules_from_file(self.rule_file))
             if self.rule_file

@@ -179,6 +179,7 @@ class NormalizeTables(Cleaner):
     _spacing: FixSpacing = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self._spacing = FixSpacing()
 
     def __call__(self, doc: Document) -> Document:

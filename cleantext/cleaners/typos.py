@@ -103,6 +103,7 @@ class FixTypos(Cleaner):
     _scanner: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         allowed = {word.lower() for word in self.allow}
         if self.allow_file:
             allowed |= {

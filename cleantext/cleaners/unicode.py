@@ -60,6 +60,7 @@ class FixUnicode(Cleaner):
     _config: ftfy.TextFixerConfig = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self._config = ftfy.TextFixerConfig(
             uncurl_quotes=self.uncurl_quotes,
             fix_character_width=self.fix_character_width,

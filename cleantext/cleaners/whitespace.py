@@ -38,6 +38,7 @@ class NormalizeWhitespace(Cleaner):
     _rules: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.max_blank_lines < 0:
             raise ConfigError("NormalizeWhitespace: max_blank_lines must be >= 0")
         self._rules = _CHARACTER_RULES
