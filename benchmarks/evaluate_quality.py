@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks.quality_corpus import generate
 from cleantext.quality import QualityFilter, compute_signals
-from cleantext.quality.words import clear_word_cache
+from cleantext.quality.tokens import clear_word_cache
 from cleantext.tomlio import load_toml
 
 KNOWN_DIFFERENCES = (

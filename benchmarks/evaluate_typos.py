@@ -44,7 +44,7 @@ import regex
 from benchmarks.floors import unmet_floors
 from cleantext import Document, FixTypos, Pipeline
 from cleantext.blocks import split_blocks
-from cleantext.lexicon import default_lexicon
+from cleantext.cleaners.typos.lexicon import default_lexicon
 from cleantext.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent.parent

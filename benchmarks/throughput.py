@@ -43,7 +43,7 @@ import regex
 from benchmarks.corpus import sample
 from cleantext import FixTypos, Pipeline
 from cleantext.quality import QualityFilter, compute_signals
-from cleantext.quality.words import clear_word_cache
+from cleantext.quality.tokens import clear_word_cache
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleantext.blocks import Block, join_blocks, split_blocks
-from cleantext.cleaner import Cleaner, ConfigError, registered_cleaners
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
@@ -21,8 +20,10 @@ from cleantext.cleaners import (
     NormalizeTables,
     NormalizeWhitespace,
 )
+from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document, Edit
-from cleantext.pipeline import CleanerStats, Pipeline
+from cleantext.errors import ConfigError, InputError
+from cleantext.pipeline import CleanerStats, Pipeline, registered_cleaners
 
 __version__ = "0.1.0"
 
@@ -39,6 +40,7 @@ __all__ = [
     "FixSpacing",
     "FixTypos",
     "FixUnicode",
+    "InputError",
     "NormalizeTables",
     "NormalizeWhitespace",
     "Pipeline",

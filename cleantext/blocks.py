@@ -10,7 +10,7 @@ of lines might be code or a table, it is treated as one, which protects it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -142,6 +142,25 @@ def remove_blocks(blocks: Sequence[Block], drop: set[int]) -> list[Block]:
     return kept
 
 
+_LINE_MARKERS = regex.compile(r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?")
+
+
+def line_core(text: str) -> str:
+    """A line without surrounding spaces, list marker or heading marks."""
+    return text[_LINE_MARKERS.match(text).end() :].strip()
+
+
+_KEY_PUNCTUATION = regex.compile(r"[\s:.!?…]+$")
+_BRACKET_MARK = regex.compile(r"\s?\[[^\[\]]{0,30}\]")
+
+
+def comparison_key(text: str) -> str:
+    """A line reduced for equality tests: its core without bracketed marks such as
+    '[edit]' or '[2]', case-folded, spaces collapsed, closing punctuation dropped."""
+    core = _BRACKET_MARK.sub("", line_core(text))
+    return " ".join(_KEY_PUNCTUATION.sub("", core).casefold().split())
+
+
 def keeps_its_kind(old: Block, new: Block) -> bool:
     """Whether `split_blocks` is sure to give `new`, an edit of the one-line prose
     block `old`, the same kind, and its neighbours theirs: no line break, the same
@@ -164,11 +183,6 @@ def keeps_its_kind(old: Block, new: Block) -> bool:
 
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
-
-
-def iter_prose(blocks: Sequence[Block]) -> Iterator[tuple[int, Block]]:
-    """(index, block) for every block that inline fixers may edit."""
-    return ((i, block) for i, block in enumerate(blocks) if block.is_prose)
 
 
 def _take_blank_lines(lines: list[_Line], start: int) -> list[_Line]:

@@ -238,8 +238,8 @@ def test_citation_marks_only_when_asked():
 
 
 def test_inline_rule_files_combine_with_their_gates(monkeypatch):
-    from cleantext import rules
-    from cleantext.rules import builtin_rule_set
+    from cleantext import rulesets
+    from cleantext.rulesets import builtin_rule_set
 
     both = builtin_rule_set("inline-junk", "citation-marks")
     assert [rule.name for rule in both.rules] == [
@@ -250,9 +250,9 @@ def test_inline_rule_files_combine_with_their_gates(monkeypatch):
     assert not both.could_apply("No brackets here (1, 2).")
     assert both.substitute("Old [edit] and cited.[2]") == "Old and cited."
     # A file without a gate leaves the combination ungated.
-    packaged = rules.builtin_data
+    packaged = rulesets.builtin_data
     monkeypatch.setattr(
-        rules,
+        rulesets,
         "builtin_data",
         lambda stem: {
             k: v
@@ -260,7 +260,8 @@ def test_inline_rule_files_combine_with_their_gates(monkeypatch):
             if stem != "inline-junk" or k != "gate"
         },
     )
-    assert builtin_rule_set("inline-junk", "citation-marks").could_apply("plain")
+    uncached = builtin_rule_set.__wrapped__  # built once per process otherwise
+    assert uncached("inline-junk", "citation-marks").could_apply("plain")
 
 
 def test_short_lines_between_junk_are_junk_with_a_score():
@@ -451,7 +452,7 @@ def test_cost_of_many_contents_headings_grows_linearly(monkeypatch):
 
     Each contents heading once rebuilt the keys of every line (quadratic: 2,000
     headings took 25 s)."""
-    import cleantext.cleaners.boilerplate as boilerplate
+    import cleantext.cleaners.boilerplate.cleaner as boilerplate
 
     calls = 0
     real = boilerplate.comparison_key

@@ -18,7 +18,7 @@ import pandas as pd
 
 from cleantext import FixSpacing, Pipeline
 from cleantext.dask import clean_bag, clean_column
-from cleantext.frames import signal_types
+from cleantext.engines.frames import signal_types
 
 TEXTS = [
     "caf\u00c3\u00a9 &amp; bar ,the end",

@@ -11,7 +11,7 @@ require_extra("dask", "pandas")
 import pandas as pd
 
 from cleantext import Document, FixSpacing, FixUnicode, Pipeline
-from cleantext.frames import (
+from cleantext.engines.frames import (
     ShippedPipeline,
     clean_series,
     clean_with_signals,

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from cleantext import ConfigError
-from cleantext.golden import GoldenSuite
+from cleantext.testing.golden import GoldenSuite
 
 
 @pytest.fixture

@@ -72,12 +72,12 @@ def test_map_counts_documents_passed_through_in_workers():
 
 
 def test_map_starts_workers_only_for_enough_text(monkeypatch):
-    import cleantext.parallel
+    import cleantext.pipeline.pool
 
     def no_pool(*args, **kwargs):
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(cleantext.parallel.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(cleantext.pipeline.pool.multiprocessing, "get_context", no_pool)
     pipeline = small_pipeline()
     out = list(pipeline.map(TEXTS, jobs=2, start_at_chars=10_000))
     assert out == [small_pipeline().clean(t) for t in TEXTS]

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from cleantext import Pipeline
 
-ROWS = 2500  # more than one read batch (cleantext.parquet.BATCH_ROWS)
+ROWS = 2500  # more than one read batch (cleantext.io.parquet.BATCH_ROWS)
 
 
 def texts(n: int = ROWS) -> list[str | None]:

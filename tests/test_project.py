@@ -38,3 +38,10 @@ def test_readme_library_examples_run():
     assert len(blocks) >= 2
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
+
+
+def test_extras_are_looked_up_without_importing_a_missing_parent():
+    from tests.conftest import module_available
+
+    assert module_available("json.decoder")
+    assert not module_available("no_such_package_here.dataframe")  # no raise

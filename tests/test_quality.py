@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cleantext import ConfigError, Document, Pipeline
 from cleantext.quality import QualityFilter, compute_signals, preset_names, score
-from cleantext.quality.words import count_sentences, split_words
+from cleantext.quality.tokens import count_sentences, split_words
 
 ARTICLE = (
     "The council met on Tuesday to discuss the plan for the town centre. "

@@ -1,4 +1,4 @@
-from cleantext.rules import MAX_SUBSTRING_TESTS, may_contain_any
+from cleantext.rulesets import MAX_SUBSTRING_TESTS, may_contain_any
 
 
 def test_may_contain_any_is_false_only_when_no_word_occurs():

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 import cleantext
 from cleantext import Document, FixSpacing
 from cleantext.cleaners.spacing import SPACING_RULES
-from cleantext.rules import RuleSet, builtin_rules
+from cleantext.rulesets import RuleSet, builtin_rules
 from tests.conftest import text_soup
 
 
@@ -101,7 +101,7 @@ def test_no_character_inside_a_url_email_or_number_changes(parts):
         assert clean(out) == out
 
 
-_ungated = RuleSet(builtin_rules("spacing"))
+_ungated = RuleSet(builtin_rules("protected") + builtin_rules("spacing"))
 
 
 @settings(max_examples=1000)

@@ -5,8 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import ConfigError, Document, FixTypos, Pipeline
-from cleantext.lexicon import builtin_misspellings, default_lexicon, parse_misspellings
-from cleantext.typing_errors import default_typing_errors
+from cleantext.cleaners.typos.keyboard import default_typing_errors
+from cleantext.cleaners.typos.lexicon import (
+    builtin_misspellings,
+    default_lexicon,
+    parse_misspellings,
+)
 
 FIX = FixTypos()
 
@@ -285,7 +289,7 @@ def test_a_pickled_fixer_works_like_the_original():
 def test_forked_workers_share_the_preloaded_lexicon():
     import multiprocessing
 
-    from cleantext import lexicon
+    from cleantext.cleaners.typos import lexicon
 
     lexicon.preload()
     context = multiprocessing.get_context("fork")
@@ -295,6 +299,6 @@ def test_forked_workers_share_the_preloaded_lexicon():
 
 
 def _lexicon_is_loaded() -> bool:
-    from cleantext.lexicon import default_lexicon
+    from cleantext.cleaners.typos.lexicon import default_lexicon
 
     return default_lexicon.cache_info().currsize == 1

@@ -2,9 +2,9 @@ import pytest
 from hypothesis import given, settings
 
 from cleantext import Document, NormalizeWhitespace
-from cleantext.cleaner import ConfigError
 from cleantext.cleaners.whitespace import _CHARACTER_RULES
-from cleantext.rules import RuleSet, builtin_rules
+from cleantext.errors import ConfigError
+from cleantext.rulesets import RuleSet, builtin_rules
 from tests.conftest import text_soup
 
 

@@ -34,17 +34,13 @@ from cleantext.blocks import (
     Block,
     rewrite_blocks,
 )
-from cleantext.cleaner import Cleaner
-from cleantext.cleaners.unicode import FixUnicode
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.encoding import DEFAULT_REPAIR
+from cleantext.data import shared_lists, word_list
 from cleantext.document import Document
-from cleantext.linescore import stopwords
-from cleantext.rules import may_contain_any, shared_lists, word_list
+from cleantext.rulesets import may_contain_any
+from cleantext.words import PLAIN_WORD, stopwords
 
-# A word: letters, optionally with an apostrophe ("trump’s"); its surroundings decide
-# if it is plain (not part of a URL, path, e-mail address, identifier or number).
-_WORD = regex.compile(
-    r"(?<![\w@/\\.:])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?![\w@/\\]|[.:-][\w/])"
-)
 _LINE_START = regex.compile(
     r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?[\"'“‘(\[]*"
 )
@@ -55,7 +51,6 @@ _SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
 # end of a match is where `_at_sentence_start` is worth asking.
 _AFTER_CLOSER = regex.compile(r"[.!?\"'”’)\]]\s+[\"'“‘(\[]*(?=\p{L})")
 _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
-_UNICODE_CHECK = FixUnicode()
 _OPENERS = "\"'“‘(["
 _CLOSERS = ".!?\"'”’)]"
 _GROUP = regex.Match.group  # type: ignore[attr-defined]
@@ -131,13 +126,13 @@ class FixCasing(Cleaner):
         for text in paragraphs:
             # Counted at C level from a stream of matches: a 5 MB line keeps no
             # list of its words.
-            spellings.update(map(_GROUP, _WORD.finditer(text)))
+            spellings.update(map(_GROUP, PLAIN_WORD.finditer(text)))
             if not _UPPER.search(text):
                 continue
             # A paragraph's first word is capitalised as a sentence start: it says
             # nothing about the word alone, only as the first of a pair.
             first = _LINE_START.match(text).end()
-            for before, match, after in _triples(_WORD.finditer(text)):
+            for before, match, after in _triples(PLAIN_WORD.finditer(text)):
                 word = match.group()
                 if not (word[0].isupper() and _mid_sentence_title(text, match)):
                     continue  # most words fail the first test
@@ -217,7 +212,7 @@ class FixCasing(Cleaner):
             last = match.start() + 1
         pieces.append(text[last:])
         result = "".join(pieces)
-        if _UNICODE_CHECK.unstable(result):
+        if DEFAULT_REPAIR.would_change(result):
             return text  # "à°" -> "À°" reads as mojibake to ftfy: keep the line
         for rule, match in edits:
             word = match.group()
@@ -234,13 +229,13 @@ class FixCasing(Cleaner):
         first word and those after a closing punctuation mark and a space (where
         `_at_sentence_start` can be true)."""
         if capitalise and may_contain_any(text.casefold(), capitalise):
-            yield from _WORD.finditer(text)
+            yield from PLAIN_WORD.finditer(text)
             return
-        if match := _WORD.match(text, first):
+        if match := PLAIN_WORD.match(text, first):
             yield match
         if self.sentence_starts:
             for end in _AFTER_CLOSER.finditer(text, first):
-                if match := _WORD.match(text, end.end()):
+                if match := PLAIN_WORD.match(text, end.end()):
                     yield match
 
 
@@ -308,7 +303,7 @@ def _lowercase_pair_words(
     for text in paragraphs:
         if spellings is not None and not may_contain_any(text, spellings):
             continue
-        for before, match, after in _triples(_WORD.finditer(text)):
+        for before, match, after in _triples(PLAIN_WORD.finditer(text)):
             if spellings is not None and match.group() not in spellings:
                 continue
             for left, right in ((before, match), (match, after)):

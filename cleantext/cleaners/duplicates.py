@@ -8,12 +8,13 @@ from cleantext.blocks import (
     HEADING,
     LIST_ITEM,
     Block,
+    comparison_key,
     join_blocks,
     remove_blocks,
 )
-from cleantext.cleaner import Cleaner, ConfigError
-from cleantext.cleaners.boilerplate import comparison_key
+from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
+from cleantext.errors import ConfigError
 
 
 @dataclass

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleantext.blocks import Block, rewrite_blocks
-from cleantext.cleaner import Cleaner
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.protect import protected_rule_set
 from cleantext.document import Document
-from cleantext.rules import RuleSet, builtin_rule_set, rules_from_file
+from cleantext.rulesets import RuleSet, rules_from_file
 
-SPACING_RULES = builtin_rule_set("spacing")
+SPACING_RULES = protected_rule_set("spacing")
 
 
 @dataclass
@@ -32,7 +33,7 @@ class FixSpacing(Cleaner):
         self._rules = (
             RuleSet(rules_from_file(self.rule_file))
             if self.rule_file
-            else (SPACING_RULES)
+            else SPACING_RULES
         )
 
     def __call__(self, doc: Document) -> Document:
@@ -46,7 +47,3 @@ class FixSpacing(Cleaner):
         if text is not None:
             doc.set_blocks(blocks, text)
         return doc
-
-    def fix_text(self, text: str) -> str:
-        """The rules applied to one piece of prose (a table cell, say), unrecorded."""
-        return self._rules.substitute(text)

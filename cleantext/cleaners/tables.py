@@ -6,14 +6,14 @@ import csv
 import html
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
 
 from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks
-from cleantext.cleaner import Cleaner
-from cleantext.cleaners.spacing import FixSpacing
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.protect import protected_rule_set
 from cleantext.document import Document
 
 _SEPARATOR_CELL = regex.compile(r"\s*(:?)-+(:?)\s*")
@@ -167,8 +167,8 @@ class NormalizeTables(Cleaner):
     tab-separated tables as well-formed GitHub Markdown, or as CSV, TSV, HTML, JSON
     records or linearised text ('Strategy: Multilateral dialogues; Description: ...').
 
-    Every row gets the table's column count, cells are trimmed, and spacing fixes
-    (FixSpacing's rules) apply inside cells. CSV, HTML and JSON come out in a fenced
+    Every row gets the table's column count, cells are trimmed, and the spacing
+    rules FixSpacing applies fix the cells too. CSV, HTML and JSON come out in a fenced
     code block (```csv ... ```) so that later cleaners, and a second run, leave them
     exactly as rendered. Lines with pipes that are not clearly a table
     (`grep x | tail`, 'Privacy | Terms') are left alone.
@@ -176,11 +176,6 @@ class NormalizeTables(Cleaner):
 
     output: Literal["markdown", "csv", "tsv", "html", "json", "text"] = "markdown"
     fix_cell_spacing: bool = True
-    _spacing: FixSpacing = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self._spacing = FixSpacing()
 
     def __call__(self, doc: Document) -> Document:
         if "|" not in doc.text and "\t" not in doc.text:
@@ -205,7 +200,7 @@ class NormalizeTables(Cleaner):
         if table is None:
             return None
         if self.fix_cell_spacing:
-            fix = self._spacing.fix_text
+            fix = protected_rule_set("spacing").substitute
             table = Table(
                 [fix(c) for c in table.header],
                 [[fix(c) for c in row] for row in table.rows],

@@ -7,19 +7,15 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from cleantext.blocks import BLANK, Block, join_blocks
-from cleantext.cleaner import Cleaner, ConfigError
+from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
-from cleantext.rules import RuleSet, builtin_rule_set
+from cleantext.errors import ConfigError
+from cleantext.rulesets import RuleSet, builtin_rule_set
 
 _CHARACTER_RULES = builtin_rule_set("whitespace")
 # Only texts with a blank line, a blank start or whitespace after the last newline need
 # the block pass; the rest (most single-paragraph records) skip it.
 _BLANK_LINE_WORK = regex.compile(r"\A[ \t]*\n|\n[ \t]*\n|\n[ \t]+\Z")
-
-
-def normalize_whitespace_characters(text: str) -> str:
-    """The character rules alone, unrecorded (FixUnicode checks its output with it)."""
-    return _CHARACTER_RULES.substitute(text)
 
 
 @dataclass

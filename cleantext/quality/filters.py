@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cleantext.cleaner import ConfigError
-from cleantext.rules import builtin_data
+from cleantext.data import builtin_data
+from cleantext.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ from importlib import resources
 import regex
 
 from cleantext.document import Document
-from cleantext.linescore import stopwords
-from cleantext.quality.words import count_sentences, split_words
+from cleantext.quality.tokens import count_sentences, split_words
+from cleantext.words import stopwords
 
 GOPHER_STOP_WORDS = frozenset(["the", "be", "to", "of", "and", "that", "have", "with"])
 TOP_NGRAM_SIZES = (2, 3, 4)

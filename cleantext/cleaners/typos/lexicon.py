@@ -26,8 +26,8 @@ from importlib import resources
 import regex
 from symspellpy import SymSpell, Verbosity
 
-from cleantext.cleaner import ConfigError
-from cleantext.rules import builtin_data, word_list
+from cleantext.data import builtin_data, data_file, word_list
+from cleantext.errors import ConfigError
 
 _SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
 _SYMSPELL_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
@@ -129,9 +129,7 @@ def _pyspellchecker_words() -> set[str]:
 
 def builtin_misspellings() -> dict[str, str]:
     """The curated map `rules/misspellings.tsv`: misspelling -> correction."""
-    return parse_misspellings(
-        _package_file("cleantext.rules", "misspellings.tsv").read_text("utf-8")
-    )
+    return parse_misspellings(data_file("misspellings.tsv").read_text("utf-8"))
 
 
 def parse_misspellings(text: str, origin: str = "misspellings.tsv") -> dict[str, str]:

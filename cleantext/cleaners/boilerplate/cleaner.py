@@ -22,34 +22,30 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-import regex
-
-from cleantext.blocks import LIST_ITEM, Block, join_blocks, remove_blocks
-from cleantext.cleaner import Cleaner
-from cleantext.document import Document
-from cleantext.junk_rules import (
+from cleantext.blocks import (
+    LIST_ITEM,
+    Block,
+    comparison_key,
+    join_blocks,
+    line_core,
+    remove_blocks,
+)
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.boilerplate.catalogue import (
     METADATA,
     METADATA_FIELDS,
     TOC,
     TRAILER,
     JunkCatalogue,
-    line_core,
 )
-from cleantext.linescore import LineScore, score_line, stopwords
-from cleantext.rules import RuleSet, builtin_rule_set
+from cleantext.cleaners.boilerplate.features import LineScore, score_line
+from cleantext.document import Document
+from cleantext.rulesets import RuleSet, builtin_rule_set
+from cleantext.words import stopwords
 
 _JUNK, _GOOD, _OTHER = "junk", "good", "other"
 _MAX_TOC_ENTRY_WORDS = 20
 _MIN_BODY_WORDS = 20  # the article body starts at its first real paragraph
-_KEY_PUNCTUATION = regex.compile(r"[\s:.!?…]+$")
-_BRACKET_MARK = regex.compile(r"\s?\[[^\[\]]{0,30}\]")
-
-
-def comparison_key(text: str) -> str:
-    """A line reduced for equality tests: its core without bracketed marks such as
-    '[edit]' or '[2]', case-folded, spaces collapsed, closing punctuation dropped."""
-    core = _BRACKET_MARK.sub("", line_core(text))
-    return " ".join(_KEY_PUNCTUATION.sub("", core).casefold().split())
 
 
 @dataclass

@@ -9,153 +9,36 @@ over the input (only with `in_place`), always written atomically.
 from __future__ import annotations
 
 import contextlib
-import fnmatch
-import json
-import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 from cleantext.document import Document
-from cleantext.io import (
-    InputError,
-    JsonlLine,
-    atomic_writer,
-    decode_text,
-    detect_format,
-    dump_jsonl_line,
-    extract_html,
-    iter_jsonl,
-    read_bytes,
-    sniff_format,
-)
-from cleantext.parquet import ParquetColumn
+from cleantext.errors import InputError
+from cleantext.io.html import extract_html
+from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
+from cleantext.io.parquet import ParquetColumn
+from cleantext.io.sources import RECORD_FORMATS, Source
+from cleantext.io.text import decode_text, read_bytes
+from cleantext.io.writers import atomic_writer
 from cleantext.pipeline import Pipeline
-from cleantext.progress import Progress
-from cleantext.quality import QualityFilter, compute_signals
-from cleantext.render import colourise_diff, format_edits, unified_diff
+from cleantext.quality import QualityFilter
+from cleantext.run.judge import Judge, Report
+from cleantext.run.ordering import clean_in_order
+from cleantext.run.progress import Progress
+from cleantext.run.review import Review
 
-DEFAULT_GLOBS = (
-    "*.txt",
-    "*.text",
-    "*.md",
-    "*.jsonl",
-    "*.ndjson",
-    "*.parquet",
-    "*.html",
-    "*.htm",
-)
-RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
 # Worker processes start only once this much text is waiting: for less, cleaning it
 # takes about as long as starting them (forking, sending the pipeline).
 WORKER_THRESHOLD_CHARS = 256_000
-STDIN_LABEL = "<stdin>"
-_SNIFF_BYTES = 8192
-Item = TypeVar("Item")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input: a file (found directly or under a folder `root`) or stdin."""
-
-    path: Path | None
-    label: str
-    format: str
-    root: Path | None = None
-
-    def output_name(self) -> Path:
-        """Where this input goes, relative to an output folder."""
-        assert self.path is not None
-        relative = (
-            self.path.relative_to(self.root) if self.root else Path(self.path.name)
-        )
-        return relative.with_suffix(".txt") if self.format == "html" else relative
-
-
-def total_size(sources: list[Source]) -> int | None:
-    """The bytes of input to read, when known: every source a text, JSONL or HTML
-    file (not stdin, and not Parquet, whose size is not its text's)."""
-    if any(s.path is None or s.format == "parquet" for s in sources):
-        return None
-    total = 0
-    for source in sources:
-        with contextlib.suppress(OSError):
-            total += source.path.stat().st_size
-    return total
-
-
-def _stdin_format() -> str:
-    """What stdin holds, judged from its first bytes (left unread)."""
-    stream = sys.stdin.buffer
-    peek = getattr(stream, "peek", None)
-    return sniff_format(peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek else b"")
-
-
-def _resolved(path: Path) -> Path | str:
-    """The absolute path with links followed, or why it has none (a link loop)."""
-    try:
-        return path.resolve()
-    except RuntimeError:  # Python < 3.13 reports a symbolic link loop this way
-        return "cannot read: symbolic link loop"
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
 
 
 def _some(numbers: list[int], shown: int = 5) -> str:
     """The first few of `numbers`, and how many more there are."""
     text = ", ".join(map(str, numbers[:shown]))
     return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
-
-
-def discover(
-    paths: list[str],
-    globs: tuple[str, ...] = DEFAULT_GLOBS,
-    forced_format: str | None = None,
-    skip_dir: Path | None = None,
-) -> tuple[list[Source], list[InputError]]:
-    """Expand paths into sources; missing paths and empty folders become errors."""
-    sources: list[Source] = []
-    errors: list[InputError] = []
-    for raw in paths or ["-"]:
-        if raw == "-":
-            sources.append(Source(None, STDIN_LABEL, forced_format or _stdin_format()))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = list(_walk(path, globs, skip_dir))
-            if not found:
-                errors.append(
-                    InputError(raw, f"no files matching {', '.join(globs)} in folder")
-                )
-            sources.extend(
-                Source(f, str(f), detect_format(f, forced_format), root=path)
-                for f in found
-            )
-        elif path.exists():
-            sources.append(Source(path, raw, detect_format(path, forced_format)))
-        else:
-            errors.append(InputError(raw, "no such file or directory"))
-    return sources, errors
-
-
-def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator[Path]:
-    skip = skip_dir.resolve() if skip_dir else None
-    for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if not d.startswith(".") and (Path(folder, d).resolve() != skip)
-        )
-        for name in sorted(filenames):
-            path = Path(folder, name)
-            relative = path.relative_to(root).as_posix()
-            if not name.startswith(".") and any(
-                fnmatch.fnmatch(relative if "/" in g else name, g) for g in globs
-            ):
-                yield path
 
 
 @dataclass
@@ -188,7 +71,12 @@ class BatchOptions:
 
 
 class BatchCleaner:
-    """Clean sources one by one, reporting problems through `on_error`/`on_warning`."""
+    """Clean sources one by one, reporting problems through `on_error`/`on_warning`.
+
+    This class reads each format and writes where the options say; what it shows,
+    reports and judges of each document is done by `Review`, `Report` and `Judge`,
+    the order of results by `clean_in_order`.
+    """
 
     def __init__(
         self,
@@ -207,48 +95,21 @@ class BatchCleaner:
         self.stdout = stdout
         self.on_error = on_error
         self.on_warning = on_warning
-        self.report = report
-        self.rejected = rejected
-        self.scores = scores
+        self.review = Review(
+            stdout,
+            diff=options.show_diff,
+            edits=options.show_edits,
+            colour=options.colour,
+        )
+        self.report = Report(report) if report is not None else None
+        self.judge = Judge(options.filters, scores, rejected)
         self.progress = progress or Progress(sys.stderr, enabled=False)
         self.documents = 0
-        self.dropped = 0
 
-    def check_outputs(self, sources: list[Source]) -> list[Source]:
-        """Drop (with an error) sources whose output would overwrite an input or
-        another source's output; return the rest."""
-        if not self.options.output_dir:
-            return sources
-        resolved = {s: _resolved(s.path) for s in sources if s.path}
-        inputs = {path for path in resolved.values() if isinstance(path, Path)}
-        claimed: dict[Path, str] = {}
-        kept = []
-        for source in sources:
-            target = _resolved(self.options.output_dir / source.output_name())
-            problem = next(
-                (p for p in (resolved.get(source), target) if isinstance(p, str)), None
-            )
-            if problem is not None:
-                self.on_error(InputError(source.label, problem))
-            elif target in inputs:
-                self.on_error(
-                    InputError(
-                        source.label,
-                        f"output {target} would overwrite an input; "
-                        "use --in-place to rewrite inputs",
-                    )
-                )
-            elif target in claimed:
-                self.on_error(
-                    InputError(
-                        source.label,
-                        f"output {target} is also the output of {claimed[target]}",
-                    )
-                )
-            else:
-                claimed[target] = source.label
-                kept.append(source)
-        return kept
+    @property
+    def dropped(self) -> int:
+        """Documents a quality filter dropped (they are in the rejected file)."""
+        return self.judge.dropped
 
     def run(self, sources: list[Source]) -> None:
         """Clean every source in order: record files (JSONL, Parquet) one by one,
@@ -305,7 +166,7 @@ class BatchCleaner:
                 return Document(text, id=source.label, metadata=metadata)
             return None  # reported; the other files go on
 
-        for source, before, doc in self._clean_in_order(sources, document):
+        for source, before, doc in clean_in_order(sources, document, self._clean_all):
             size = sizes.pop(source, 0)
             if doc is None:
                 self.progress.add(size, documents=0)
@@ -362,7 +223,7 @@ class BatchCleaner:
 
         lines = iter_jsonl(stream, source.label, field, self.options.encoding_errors)
         seen_any = False
-        for line, before, doc in self._clean_in_order(lines, document):
+        for line, before, doc in clean_in_order(lines, document, self._clean_all):
             seen_any = True
             if doc is None:
                 self.progress.add(len(line.raw), documents=0)
@@ -402,7 +263,9 @@ class BatchCleaner:
 
         def outcomes() -> Iterator[tuple[str | None, bool]]:
             rows = enumerate(table.texts(), start=1)
-            for (number, _), before, doc in self._clean_in_order(rows, document):
+            for (number, _), before, doc in clean_in_order(
+                rows, document, self._clean_all
+            ):
                 if doc is None:
                     yield None, True  # a null passes through
                 else:
@@ -418,31 +281,6 @@ class BatchCleaner:
             return
         with atomic_writer(target) as handle:
             table.write(handle, outcomes())
-
-    def _clean_in_order(
-        self, items: Iterable[Item], document: Callable[[Item], Document | None]
-    ) -> Iterator[tuple[Item, str | None, Document | None]]:
-        """Each item with its document's text before and after `_clean_all`, in
-        input order, while items run ahead into worker processes; an item that
-        makes no document (`document` returns None) comes with None, in place."""
-        waiting: deque[tuple[Item, str | None]] = deque()
-
-        def documents() -> Iterator[Document]:
-            for item in items:
-                doc = document(item)
-                waiting.append((item, None if doc is None else doc.text))
-                if doc is not None:
-                    yield doc
-
-        def without_documents() -> Iterator[tuple[Item, None, None]]:
-            while waiting and waiting[0][1] is None:
-                yield waiting.popleft()[0], None, None
-
-        for doc in self._clean_all(documents()):
-            yield from without_documents()
-            item, before = waiting.popleft()
-            yield item, before, doc
-        yield from without_documents()
 
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
         """Clean a stream of documents, in worker processes when `jobs` > 1."""
@@ -471,67 +309,11 @@ class BatchCleaner:
         label = source if line is None else f"{source}:{line}"
         if doc.skipped:
             self.on_warning(f"{label}: {doc.skipped}; passed through unchanged")
-        self._review(label, before, doc)
-        self._report(doc, source, line, len(before))
+        self.review.show(label, before, doc)
+        if self.report is not None:
+            self.report.add(doc, source, line, len(before))
         self.progress.add(size)
-        return self._judge(doc, source, line)
-
-    def _judge(self, doc: Document, source: str, line: int | None) -> bool:
-        """Score `doc` when asked; False when a filter drops it (it then goes to
-        the rejected file, with every failing filter's reasons)."""
-        if not (self.options.filters or self.scores):
-            return True
-        signals = compute_signals(doc)
-        decisions = {f.name: f.decide(signals) for f in self.options.filters}
-        where = {"id": doc.id, "input": source}
-        if line is not None:
-            where["line"] = line
-        if self.scores is not None:
-            entry = where | {
-                "signals": signals,
-                "decisions": {name: d.to_json() for name, d in decisions.items()},
-            }
-            self._write_json(self.scores, entry)
-        failed = {name: list(d.reasons) for name, d in decisions.items() if not d.keep}
-        if not failed or self.rejected is None:
-            return True
-        self.dropped += 1
-        self._write_json(self.rejected, where | {"reasons": failed, "text": doc.text})
-        return False
-
-    @staticmethod
-    def _write_json(stream: BinaryIO, entry: dict) -> None:
-        stream.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-
-    def _review(self, label: str, before: str, doc: Document) -> None:
-        if self.options.show_diff and before != doc.text:
-            diff = unified_diff(before, doc.text, label, f"{label} (cleaned)")
-            self._show(colourise_diff(diff) if self.options.colour else diff)
-        if self.options.show_edits:
-            self._show(format_edits(label, doc.edits))
-
-    def _show(self, text: str) -> None:
-        if text:
-            self.stdout.write(text.encode("utf-8"))
-
-    def _report(
-        self, doc: Document, source: str, line: int | None, chars_in: int
-    ) -> None:
-        if self.report is None:
-            return
-        entry = {"id": doc.id, "input": source}
-        if line is not None:
-            entry["line"] = line
-        entry |= {
-            "chars_in": chars_in,
-            "chars_out": len(doc.text),
-            "edits": dict(sorted(doc.edit_counts.items())),
-        }
-        if doc.skipped:
-            entry["skipped"] = doc.skipped
-        if doc.metadata:
-            entry["metadata"] = doc.metadata
-        self._write_json(self.report, entry)
+        return self.judge.keeps(doc, source, line)
 
     def _emit(self, source: Source, chunks: Iterator[bytes] | list[bytes]) -> None:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, TypeVar
 from cleantext.document import Document
 
 if TYPE_CHECKING:
-    from cleantext.pipeline import CleanerStats, Pipeline
+    from cleantext.pipeline.core import Pipeline
+    from cleantext.pipeline.stats import CleanerStats
 
 Item = TypeVar("Item", str, Document)
 

@@ -1,44 +1,31 @@
-"""Pipeline: ordered cleaners, with per-cleaner statistics, a per-document budget
-and TOML configs."""
+"""Pipeline: cleaners in order over a document, with statistics, a budget per
+document, TOML configs, and many documents in worker processes."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
 
-from cleantext.cleaner import Cleaner, ConfigError, build_cleaner
+from cleantext.cleaners import (
+    DropBoilerplate,
+    DropDuplicates,
+    FixCasing,
+    FixSpacing,
+    FixTypos,
+    FixUnicode,
+    NormalizeTables,
+    NormalizeWhitespace,
+)
+from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
+from cleantext.errors import ConfigError
+from cleantext.pipeline.budget import DEFAULT_MAX_CHARS, Snapshot, checked_limit
+from cleantext.pipeline.pool import map_documents
+from cleantext.pipeline.registry import build_cleaner
+from cleantext.pipeline.stats import CleanerStats, stats_table
 from cleantext.tomlio import TOMLDecodeError, dumps_toml, load_toml, loads_toml
-
-# Far above any article or web page (a long novel is about 1.5 million characters),
-# low enough that one document cannot hold a worker for minutes or take gigabytes:
-# every cleaner is linear in its input, so this bounds the time per document.
-DEFAULT_MAX_CHARS = 10_000_000
-
-
-@dataclass
-class CleanerStats:
-    """What one cleaner of a pipeline has done so far, summed over documents."""
-
-    name: str
-    documents: int = 0
-    chars_in: int = 0
-    chars_out: int = 0
-    edits: int = 0
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "documents": self.documents,
-            "chars_in": self.chars_in,
-            "chars_out": self.chars_out,
-            "edits": self.edits,
-            "seconds": round(self.seconds, 6),
-        }
 
 
 class Pipeline(Cleaner):
@@ -72,25 +59,14 @@ class Pipeline(Cleaner):
                 f"Pipeline: 'explain' must be true or false, got {explain!r}"
             )
         self.explain = explain
-        self.max_chars = _limit("max_chars", max_chars, int)
-        self.max_seconds = _limit("max_seconds", max_seconds, float)
+        self.max_chars = checked_limit("max_chars", max_chars, int)
+        self.max_seconds = checked_limit("max_seconds", max_seconds, float)
         self.stats = [CleanerStats(_name_of(cleaner)) for cleaner in self.cleaners]
         self.passed_through = 0
 
     @classmethod
     def default(cls, *, explain: bool = False) -> Pipeline:
         """The recommended pipeline for scraped web text."""
-        from cleantext.cleaners import (
-            DropBoilerplate,
-            DropDuplicates,
-            FixCasing,
-            FixSpacing,
-            FixTypos,
-            FixUnicode,
-            NormalizeTables,
-            NormalizeWhitespace,
-        )
-
         cleaners = [
             FixUnicode(),
             NormalizeWhitespace(),
@@ -138,7 +114,7 @@ class Pipeline(Cleaner):
     def _run_timed(self, doc: Document, limit: float) -> Document:
         """`_run_cleaners`, undone when it takes more than `limit` seconds (checked
         after each cleaner: a cleaner is never interrupted)."""
-        saved = _Snapshot.of(doc)
+        saved = Snapshot.of(doc)
         started = time.perf_counter()
         deadline = started + limit
         doc = self._run_cleaners(doc, deadline)
@@ -183,10 +159,8 @@ class Pipeline(Cleaner):
     ) -> Iterator[str | Document]:
         """Clean many documents in `jobs` worker processes (default: all cores),
         yielding results in input order with bounded memory; workers start once
-        `start_at_chars` characters wait. See `cleantext.parallel.map_documents`.
+        `start_at_chars` characters wait. See `cleantext.pipeline.pool`.
         Statistics add up in this pipeline."""
-        from cleantext.parallel import map_documents
-
         return map_documents(
             self, items, jobs=jobs, chunk_size=chunk_size, start_at_chars=start_at_chars
         )
@@ -201,11 +175,7 @@ class Pipeline(Cleaner):
     def add_stats(self, stats: list[CleanerStats], passed_through: int = 0) -> None:
         """Add statistics gathered elsewhere (by a worker's copy of this pipeline)."""
         for mine, theirs in zip(self.stats, stats, strict=True):
-            mine.documents += theirs.documents
-            mine.chars_in += theirs.chars_in
-            mine.chars_out += theirs.chars_out
-            mine.edits += theirs.edits
-            mine.seconds += theirs.seconds
+            mine.add(theirs)
         self.passed_through += passed_through
 
     def reset_stats(self) -> None:
@@ -215,32 +185,7 @@ class Pipeline(Cleaner):
 
     def stats_table(self) -> str:
         """The statistics as an aligned plain-text table."""
-        header = ("cleaner", "docs", "chars in", "chars out", "edits", "seconds")
-        rows = [header] + [
-            (
-                s.name,
-                str(s.documents),
-                str(s.chars_in),
-                str(s.chars_out),
-                str(s.edits),
-                f"{s.seconds:.3f}",
-            )
-            for s in self.stats
-        ]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-        table = "\n".join(
-            "  ".join(
-                cell.ljust(width) if i == 0 else cell.rjust(width)
-                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-            )
-            for row in rows
-        )
-        if self.passed_through:
-            table += (
-                f"\n{self.passed_through} document(s) over the budget passed "
-                "through unchanged"
-            )
-        return table
+        return stats_table(self.stats, self.passed_through)
 
     # --- configuration -------------------------------------------------------------
 
@@ -310,47 +255,6 @@ class Pipeline(Cleaner):
 
 
 _PIPELINE_KEYS = ("explain", "max_chars", "max_seconds")
-
-
-def _limit(name: str, value: Any, kind: type) -> Any:
-    """A budget option checked: None (no limit) or a positive number."""
-    if value is None:
-        return None
-    allowed = (int,) if kind is int else (int, float)
-    if isinstance(value, allowed) and not isinstance(value, bool) and value > 0:
-        return kind(value)
-    raise ConfigError(
-        f"Pipeline: {name!r} must be a positive "
-        f"{'integer' if kind is int else 'number'} or absent, got {value!r}"
-    )
-
-
-@dataclass
-class _Snapshot:
-    """What a document was before a timed run, to give it back unchanged."""
-
-    text: str
-    metadata: dict[str, Any]
-    signals: dict[str, Any]
-    edit_counts: dict[str, int]
-    edits: int
-
-    @classmethod
-    def of(cls, doc: Document) -> _Snapshot:
-        return cls(
-            doc.text,
-            dict(doc.metadata),
-            dict(doc.signals),
-            dict(doc.edit_counts),
-            len(doc.edits),
-        )
-
-    def restore(self, doc: Document) -> None:
-        doc.text = self.text
-        doc.metadata = self.metadata
-        doc.signals = self.signals
-        doc.edit_counts = self.edit_counts
-        del doc.edits[self.edits :]
 
 
 def _name_of(cleaner: Callable[[Document], Document]) -> str:

@@ -10,26 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import regex
 
-from cleantext.cleaner import ConfigError
-from cleantext.tomlio import TOMLDecodeError, load_toml, loads_toml
+from cleantext.data import builtin_data
+from cleantext.errors import ConfigError
+from cleantext.tomlio import TOMLDecodeError, load_toml
 
 DROP, TRAILER, METADATA, TOC = "drop", "trailer", "metadata", "toc"
 ACTIONS = (DROP, TRAILER, METADATA, TOC)
 ZONES = ("any", "head")
 METADATA_FIELDS = ("date", "author", "source")
 _DEFAULT_MAX_WORDS = 12
-
-_LINE_MARKERS = regex.compile(r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?")
-
-
-def line_core(text: str) -> str:
-    """A line without surrounding spaces, list marker or heading marks."""
-    return text[_LINE_MARKERS.match(text).end() :].strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +56,7 @@ class JunkCatalogue:
         cls, extra_files: Iterable[str | Path] = (), disabled: Iterable[str] = ()
     ) -> JunkCatalogue:
         """The built-in rules, then users' files, without the `disabled` ones."""
-        text = resources.files("cleantext.rules").joinpath("boilerplate.toml")
-        rules = parse_junk_rules(
-            loads_toml(text.read_text("utf-8")), "boilerplate.toml"
-        )
+        rules = parse_junk_rules(builtin_data("boilerplate"), "boilerplate.toml")
         for path in extra_files:
             try:
                 data = load_toml(path)

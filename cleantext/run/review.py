@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import BinaryIO
 
-from cleantext.document import Edit
+from cleantext.document import Document, Edit
 
 _COLOURS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}
 _RESET = "\x1b[0m"
@@ -40,3 +42,24 @@ def format_edits(title: str, edits: Iterable[Edit]) -> str:
     """`== title` followed by one line per edit, or an empty string when none."""
     lines = [edit.describe() for edit in edits]
     return "\n".join([f"== {title}", *lines]) + "\n" if lines else ""
+
+
+@dataclass
+class Review:
+    """Writes, for each cleaned document, its diff and/or its edits to `stream`."""
+
+    stream: BinaryIO
+    diff: bool = False
+    edits: bool = False
+    colour: bool = False
+
+    def show(self, label: str, before: str, doc: Document) -> None:
+        if self.diff and before != doc.text:
+            diff = unified_diff(before, doc.text, label, f"{label} (cleaned)")
+            self._write(colourise_diff(diff) if self.colour else diff)
+        if self.edits:
+            self._write(format_edits(label, doc.edits))
+
+    def _write(self, text: str) -> None:
+        if text:
+            self.stream.write(text.encode("utf-8"))

@@ -30,16 +30,18 @@ from typing import Literal
 import regex
 
 from cleantext.blocks import Block, rewrite_blocks
-from cleantext.cleaner import Cleaner, ConfigError
-from cleantext.cleaners.spacing import SPACING_RULES
-from cleantext.document import Document
-from cleantext.lexicon import (
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.protect import PROTECTED
+from cleantext.cleaners.typos.keyboard import default_typing_errors
+from cleantext.cleaners.typos.lexicon import (
     MAX_WORD_LENGTH,
     Lexicon,
     default_lexicon,
     parse_misspellings,
 )
-from cleantext.rules import (
+from cleantext.document import Document
+from cleantext.errors import ConfigError
+from cleantext.rulesets import (
     Rule,
     RuleSet,
     builtin_rule_set,
@@ -47,17 +49,9 @@ from cleantext.rules import (
     next_run_end,
     run_start,
 )
-from cleantext.typing_errors import default_typing_errors
+from cleantext.words import LETTER_RUN, SPELLING_WORD_PATTERN
 
-# A word: letters, not glued to word characters, '@', slashes, dots or hyphens (so
-# not part of an identifier, e-mail address, path or compound); a possessive "'s"
-# may follow, other apostrophes ("don't") exclude it.
-_WORD_PATTERN = (
-    r"(?<![\w@/\\.-]|(?<=\w)['’])\p{L}[\p{L}\p{M}]*+"
-    r"(?=(?:['’]s)?(?![\w@/\\'’-]|[.:][\w/]))"
-)
-_WORD_RULE = Rule("word", _WORD_PATTERN, keep=True)
-_LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*+")
+_WORD_RULE = Rule("word", SPELLING_WORD_PATTERN, keep=True)
 _CANDIDATE = regex.compile(r"[a-z]+")
 REAL_WORD_RULES = builtin_rule_set("real-word-errors")
 
@@ -117,7 +111,7 @@ class FixTypos(Cleaner):
             if self.misspellings_file
             else {}
         )
-        protected = [rule for rule in SPACING_RULES.rules if rule.keep]
+        protected = list(PROTECTED.rules)
         real_words = list(REAL_WORD_RULES.rules) if self.real_words else []
         self._scanner = RuleSet([*protected, *real_words, _WORD_RULE])
 
@@ -144,7 +138,7 @@ class FixTypos(Cleaner):
                 return None
             text, changed = block.text, False
             while True:
-                words = set(_LETTER_WORD.findall(text))  # every word token, and more
+                words = set(LETTER_RUN.findall(text))  # every word token, and more
                 # The document's own words were judged once; a correction is new.
                 actionable = (words & context.actionable) | self._actionable(
                     words.difference(context.counts), context
@@ -168,7 +162,7 @@ class FixTypos(Cleaner):
         """Word counts and names of the document's prose; None when too many of its
         lowercase words are unknown for it to be English prose."""
         prose = "\n".join(block.text for block in blocks if block.is_prose)
-        counts = Counter(_LETTER_WORD.findall(prose))
+        counts = Counter(LETTER_RUN.findall(prose))
         lowercase = [word for word in counts if word.islower()]
         total = sum(counts[word] for word in lowercase)
         unknown_count = sum(counts[word] for word in self._unknown(lowercase))
@@ -275,7 +269,7 @@ class FixTypos(Cleaner):
         (no match crosses whitespace) words are too, so the runs around a word
         tokenise as they do in the whole text.
         """
-        if not SPACING_RULES.is_local_in(text) or self._real_word_rule_may_apply(text):
+        if not PROTECTED.is_local_in(text) or self._real_word_rule_may_apply(text):
             return None
         if len(self._unknown(w for w in words if w.islower())) > _MAX_BLOCK_UNKNOWN:
             return None

@@ -12,20 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.rules import word_list
+from cleantext.words import COUNTED_WORD, stopwords
 
 GOOD_SCORE = 0.7
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _TERMINAL = regex.compile(r"[.!?…:;][\"'’”»)\]]*\s*$")
 _URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|de)\b/?")
 _URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".co", ".uk", ".de")
 _SYMBOL = regex.compile(r"[^\p{L}\p{N}\s.,;:!?'\"’‘“”()\[\]-]")
-
-
-def stopwords() -> frozenset[str]:
-    """The English stop-word list shipped in `cleantext/rules/stopwords-en.txt`."""
-    return word_list("stopwords-en.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +46,7 @@ class LineScore:
 
 def score_line(text: str) -> LineScore:
     """Score a line of plain text (0 = junk-like, 1 = prose-like)."""
-    words = _WORD.findall(text)
+    words = COUNTED_WORD.findall(text)
     count = len(words)
     stop = stopwords()
     density = (

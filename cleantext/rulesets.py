@@ -1,4 +1,5 @@
-"""Named substitution rules kept as TOML data files, applied in one regex pass.
+"""Named substitution rules kept as TOML data files, applied in one regex pass: the
+engine of every text-level cleaner (the files live in `cleantext/rules/`).
 
 A rule file holds `[[rule]]` tables with `name`, `pattern` (syntax of the `regex`
 module, so `\\p{...}` classes work), `replacement` (literal text) and `description`.
@@ -11,7 +12,7 @@ of whitespace or one run of other characters (or is empty) says `local = true`; 
 text is then scanned only around the gate's matches, unless it holds one of the
 characters of `local_unless` (the backticks of a code span that holds spaces, say).
 Every rule is named so that explanations and reports say which one fired. Users extend
-a cleaner by passing their own rule files; built-in files live beside this module.
+a cleaner by passing their own rule files.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import regex
 
-from cleantext.cleaner import ConfigError
+from cleantext.data import builtin_data, shared_lists
 from cleantext.document import Document
-from cleantext.tomlio import TOMLDecodeError, load_toml, loads_toml
+from cleantext.errors import ConfigError
+from cleantext.tomlio import TOMLDecodeError, load_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,40 +229,19 @@ def _expand_lists(pattern: str, lists: dict, origin: str, rule: str) -> str:
 
 
 @cache
-def word_list(filename: str) -> frozenset[str]:
-    """A packaged list of words, one per line; '#' starts a comment line."""
-    text = resources.files(__name__).joinpath(filename).read_text("utf-8")
-    return frozenset(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
-
-
-def builtin_data(stem: str) -> dict:
-    """The parsed packaged file `cleantext/rules/<stem>.toml`."""
-    return loads_toml(
-        resources.files(__name__).joinpath(f"{stem}.toml").read_text("utf-8")
-    )
-
-
-def shared_lists() -> dict[str, list[str]]:
-    """The word lists every rule file may use (`rules/abbreviations.toml`)."""
-    return builtin_data("abbreviations")["lists"]
-
-
 def builtin_rule_set(*stems: str) -> RuleSet:
-    """The packaged rule files `stems` compiled as one set, in order. It has a gate
-    when every file has one, and is local when its one file is."""
+    """The packaged rule files `stems` compiled as one set, in order (built once
+    per process). It has a gate when every file has one, and is local when every
+    file is, unless the text holds a character any of them names."""
     files = {stem: builtin_data(stem) for stem in stems}
     gates = [data.get("gate") for data in files.values()]
     gate = "|".join(f"(?:{g})" for g in gates) if all(gates) else None
-    first = files[stems[0]]
-    local = len(files) == 1 and first.get("local")
+    local = all(data.get("local") for data in files.values())
+    unless = "".join(data.get("local_unless", "") for data in files.values())
     return RuleSet(
         [rule for stem in stems for rule in _parse_builtin(stem, files[stem])],
         gate=gate,
-        local_unless=first.get("local_unless", "") if local else None,
+        local_unless=unless if local else None,
     )
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.golden import MISSING, GoldenCase, GoldenSuite
-from cleantext.io import atomic_writer
+from cleantext.io.writers import atomic_writer
 from cleantext.pipeline import Pipeline
-from cleantext.render import unified_diff
+from cleantext.run.review import unified_diff
+from cleantext.testing.golden import MISSING, GoldenCase, GoldenSuite
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

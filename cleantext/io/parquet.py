@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from cleantext.io import InputError
+from cleantext.errors import InputError
 
 if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from cleantext.batch import Source
+    from cleantext.io.sources import Source
 
 BATCH_ROWS = 1024
 

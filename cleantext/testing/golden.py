@@ -18,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleantext.cleaner import ConfigError
-from cleantext.io import atomic_writer, decode_text, read_bytes
+from cleantext.errors import ConfigError
+from cleantext.io.text import decode_text, read_bytes
+from cleantext.io.writers import atomic_writer
 from cleantext.pipeline import Pipeline
-from cleantext.render import unified_diff
+from cleantext.run.review import unified_diff
 from cleantext.tomlio import TOMLDecodeError, load_toml
 
 GOLDEN_DIR = "golden"

@@ -1,0 +1,53 @@
+"""The `cleantext` command: `clean`, `score`, `golden`, `pipeline`, `cleaners`.
+
+Exit status: 0 when everything went well, 1 when some input had a problem (each one is
+reported on stderr, the others are still processed) or a golden check failed, 2 for a
+usage or configuration error, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+
+from cleantext import __version__
+from cleantext.cli import clean, golden, info, score
+from cleantext.cli.common import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, say
+from cleantext.errors import ConfigError, InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command, each added by its own module."""
+    parser = argparse.ArgumentParser(
+        prog="cleantext",
+        description="Turn dirty scraped text into clean text, explaining every change.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"cleantext {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in (clean, score, golden, info):
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ConfigError, UsageError) as exc:
+        say(f"cleantext: error: {exc}")
+        return EXIT_USAGE
+    except InputError as exc:
+        say(f"cleantext: error: {exc}")
+        return EXIT_INPUT_ERRORS
+    except KeyboardInterrupt:
+        say("cleantext: interrupted")
+        return 130
+    except BrokenPipeError:  # e.g. `cleantext clean big/ | head`
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

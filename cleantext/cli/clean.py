@@ -1,0 +1,163 @@
+"""`cleantext clean`: clean files, folders or stdin with a pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from cleantext.cli.common import (
+    UsageError,
+    add_input_options,
+    load_pipeline,
+    positive_int,
+    run_batch,
+    use_colour,
+)
+from cleantext.quality import QualityFilter, preset_names
+from cleantext.run.batch import BatchOptions
+
+CLEAN_EXAMPLES = """\
+examples:
+  cleantext clean page.txt                      cleaned text to stdout
+  cleantext clean seeds/ --diff --explain       review every change and its rule
+  cleantext clean corpus/ -o clean/             mirror a folder into clean/
+  cleantext clean data.jsonl --field body -o out/
+  cleantext clean crawl.parquet -o clean/ --jobs 8
+  cat page.html | cleantext clean --format html
+  cleantext clean notes/ --in-place --glob '*.md'
+  cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
+"""
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """The `clean` command and its options."""
+    clean = commands.add_parser(
+        "clean",
+        help="clean files, folders or stdin",
+        description="Clean text, JSONL or HTML inputs with a pipeline.",
+        epilog=CLEAN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    clean.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; '-' or nothing reads stdin",
+    )
+    clean.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="write outputs under DIR, mirroring input names (HTML becomes .txt)",
+    )
+    clean.add_argument(
+        "--in-place", action="store_true", help="rewrite input files (atomically)"
+    )
+    clean.add_argument(
+        "--output-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="what goes to stdout: each document's text (one input at a time, or "
+        "JSONL inputs, whose lines do not run together), or jsonl: one JSON line "
+        "per document with its id, text and metadata (default: text)",
+    )
+    add_input_options(clean)
+    clean.add_argument(
+        "--pipeline",
+        type=Path,
+        metavar="FILE.toml",
+        help="pipeline configuration (default: the built-in pipeline)",
+    )
+    clean.add_argument(
+        "--diff",
+        action="store_true",
+        help="show a unified diff of each changed input instead of the output",
+    )
+    clean.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every edit: cleaner, rule, before -> after",
+    )
+    clean.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write one JSON line per document: id, chars in/out, edits per cleaner",
+    )
+    clean.add_argument(
+        "--stats",
+        action="store_true",
+        help="print per-cleaner statistics to stderr at the end",
+    )
+    clean.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour diffs (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    clean.add_argument(
+        "--filter",
+        action="append",
+        choices=preset_names(),
+        metavar="PRESET",
+        help="drop documents this quality preset rejects (repeatable; presets: "
+        + ", ".join(preset_names())
+        + "); needs --rejected",
+    )
+    clean.add_argument(
+        "--rejected",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write dropped documents here, one JSON line each with their reasons",
+    )
+    clean.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: all cores, here "
+        f"{os.cpu_count() or 1}), started only once there is enough text to share "
+        "(a few hundred kB); output is identical for every N",
+    )
+    clean.set_defaults(handler=run_clean)
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    reading_stdin = not args.paths or "-" in args.paths
+    if args.in_place and args.output_dir:
+        raise UsageError("--in-place and --output-dir exclude each other")
+    if reading_stdin and (args.in_place or args.output_dir):
+        raise UsageError("stdin cannot be written in place or to --output-dir")
+    if args.filter and not args.rejected:
+        raise UsageError("--filter needs --rejected FILE: dropped documents go there")
+    if args.rejected and not args.filter:
+        raise UsageError("--rejected needs at least one --filter PRESET")
+    if args.filter and args.in_place:
+        raise UsageError("--filter cannot be used with --in-place (it would delete)")
+    options = BatchOptions(
+        output_dir=args.output_dir,
+        in_place=args.in_place,
+        field=args.field,
+        encoding_errors=args.encoding_errors,
+        show_diff=args.diff,
+        show_edits=args.explain,
+        colour=use_colour(args.color),
+        filters=tuple(QualityFilter.preset(name) for name in args.filter or ()),
+        jobs=args.jobs,
+        output_format=args.output_format,
+    )
+    if args.output_format == "jsonl" and not options.prints_outputs:
+        raise UsageError(
+            "--output-format jsonl is for stdout; -o DIR and --in-place write each "
+            "input in its own format"
+        )
+    return run_batch(
+        args,
+        load_pipeline(args.pipeline),
+        options,
+        report=args.report,
+        rejected=args.rejected,
+    )

@@ -1,0 +1,183 @@
+"""What every command shares: exit codes, messages on stderr, how inputs are read
+and how a pipeline is loaded, and the batch run behind `clean` and `score`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from tqdm import tqdm
+
+from cleantext.errors import InputError
+from cleantext.io.formats import FORMATS
+from cleantext.io.sources import (
+    DEFAULT_GLOBS,
+    RECORD_FORMATS,
+    claim_outputs,
+    discover,
+    total_size,
+)
+from cleantext.io.writers import atomic_writer
+from cleantext.pipeline import Pipeline
+from cleantext.run.batch import BatchCleaner, BatchOptions
+from cleantext.run.progress import Progress
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+MAX_ERRORS_SHOWN_PER_INPUT = 20
+
+
+class UsageError(Exception):
+    """A bad combination of command-line options."""
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """How inputs are found and read, and how progress is shown: the same for every
+    command that reads them."""
+    parser.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="file patterns to take from folders (repeatable; default: "
+        + " ".join(DEFAULT_GLOBS)
+        + ")",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="input format (default: by extension; stdin: HTML or JSONL when it "
+        "starts like one, else text)",
+    )
+    parser.add_argument(
+        "--field",
+        default="text",
+        help="JSONL field or Parquet column holding the text (default: text)",
+    )
+    parser.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="invalid UTF-8: report and skip (strict) or substitute U+FFFD (replace)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="show documents, docs/s and MB/s on stderr (auto: when it is a terminal)",
+    )
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def say(message: str) -> None:
+    tqdm.write(message, file=sys.stderr)
+
+
+def use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def load_pipeline(path: Path | None) -> Pipeline:
+    return Pipeline.from_toml(path) if path else Pipeline.default()
+
+
+def run_batch(
+    args: argparse.Namespace,
+    pipeline: Pipeline,
+    options: BatchOptions,
+    *,
+    report: Path | None = None,
+    rejected: Path | None = None,
+    scores: Path | None = None,
+) -> int:
+    """Run the batch job over `args.paths`, reporting problems as they come."""
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin ('-') can be read only once")
+    problems = 0
+    shown_per_source: dict[str, int] = {}
+
+    def on_error(error: InputError) -> None:
+        nonlocal problems
+        problems += 1
+        shown = shown_per_source.get(error.source, 0)
+        shown_per_source[error.source] = shown + 1
+        if shown < MAX_ERRORS_SHOWN_PER_INPUT:
+            say(f"cleantext: error: {error}")
+        elif shown == MAX_ERRORS_SHOWN_PER_INPUT:
+            say(f"cleantext: error: {error.source}: further errors not shown")
+
+    def on_warning(message: str) -> None:
+        say(f"cleantext: warning: {message}")
+
+    globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
+    sources, missing = discover(args.paths, globs, args.format, options.output_dir)
+    for error in missing:
+        on_error(error)
+    _refuse_texts_running_together(sources, options)
+
+    with contextlib.ExitStack() as stack:
+
+        def open_output(path: Path | None) -> BinaryIO | None:
+            return stack.enter_context(atomic_writer(path)) if path else None
+
+        show_progress = args.progress == "always" or (
+            args.progress == "auto" and sys.stderr.isatty()
+        )
+        if show_progress:
+            pipeline.prepare()  # load dictionaries before the clock starts
+        progress = Progress(
+            sys.stderr, enabled=show_progress, total_bytes=total_size(sources)
+        )
+        batch = BatchCleaner(
+            pipeline,
+            options,
+            sys.stdout.buffer,
+            on_error,
+            on_warning,
+            report=open_output(report),
+            rejected=open_output(rejected),
+            scores=open_output(scores)
+            if scores
+            else (sys.stdout.buffer if options.scores_only else None),
+            progress=progress,
+        )
+        if options.output_dir:
+            sources, unwritable = claim_outputs(sources, options.output_dir)
+            for error in unwritable:
+                on_error(error)
+        batch.run(sources)
+        progress.close()
+    if getattr(args, "stats", False):
+        say(pipeline.stats_table())
+    if batch.dropped:
+        say(f"cleantext: {batch.dropped} document(s) dropped, see {rejected}")
+    if problems:
+        say(f"cleantext: {problems} problem(s) reported above")
+        return EXIT_INPUT_ERRORS
+    return EXIT_OK
+
+
+def _refuse_texts_running_together(sources: list, options: BatchOptions) -> None:
+    """Several documents written to stdout as text would run together."""
+    whole = [s for s in sources if s.format not in RECORD_FORMATS]
+    if (
+        options.prints_outputs
+        and options.output_format == "text"
+        and len(sources) > 1
+        and whole
+    ):
+        raise UsageError(
+            f"{len(sources)} inputs, {len(whole)} of them whole documents, would run "
+            "together on stdout: write them to a folder with -o DIR, or give "
+            "--output-format jsonl for one JSON line per document"
+        )

@@ -1,0 +1,77 @@
+"""Dask: clean a text column of a `dask.dataframe`, or the strings of a `dask.bag`.
+
+>>> from cleantext.dask import clean_bag, clean_column                 # doctest: +SKIP
+>>> frame = clean_column(frame, "text")               # the column, cleaned
+>>> scored = clean_column(frame, "text", signals=True)  # plus a column per signal
+>>> texts = clean_bag(dask.bag.read_text("pages/*.txt", linedelimiter="\\0"))
+
+Work runs partition by partition; the pipeline is pickled once here and rebuilt
+once per worker process (`cleantext.frames.ShippedPipeline`). Cleaning is pure
+Python, so the threaded scheduler gains nothing from more cores: use processes
+(`dask.config.set(scheduler="processes")`) or a distributed cluster.
+Needs `dask[dataframe]` (the `dask` extra).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cleantext.engines.frames import (
+    ShippedPipeline,
+    clean_series,
+    clean_values,
+    clean_with_signals,
+    signal_types,
+)
+from cleantext.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+__all__ = ["clean_bag", "clean_column"]
+
+
+def clean_column(
+    frame: dd.DataFrame,
+    column: str = "text",
+    pipeline: Pipeline | None = None,
+    *,
+    signals: bool = False,
+) -> dd.DataFrame:
+    """`frame` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
+    with `signals=True`, plus one column per quality signal of the cleaned text."""
+    if column not in frame.columns:
+        raise KeyError(f"no column {column!r}; columns: {', '.join(frame.columns)}")
+    shipped = ShippedPipeline.of(pipeline)
+    meta = frame._meta.copy()
+    if signals:
+        clashes = sorted(set(signal_types()) & set(frame.columns))
+        if clashes:
+            raise ValueError(f"signal names already used as columns: {clashes}")
+        meta = _with_signals(meta, column, shipped)
+        return frame.map_partitions(_with_signals, column, shipped, meta=meta)
+    meta[column] = meta[column].astype(object)
+    return frame.map_partitions(_with_cleaned, column, shipped, meta=meta)
+
+
+def clean_bag(bag: db.Bag, pipeline: Pipeline | None = None) -> db.Bag:
+    """A bag of the cleaned strings (None stays None)."""
+    shipped = ShippedPipeline.of(pipeline)
+    return bag.map_partitions(clean_values, shipped)
+
+
+def _with_cleaned(
+    part: pd.DataFrame, column: str, shipped: ShippedPipeline
+) -> pd.DataFrame:
+    part = part.copy()
+    part[column] = clean_series(part[column], shipped)
+    return part
+
+
+def _with_signals(
+    part: pd.DataFrame, column: str, shipped: ShippedPipeline
+) -> pd.DataFrame:
+    scored = clean_with_signals(part[column], shipped, text_column=column)
+    return part.drop(columns=[column]).join(scored)[[*part.columns, *signal_types()]]

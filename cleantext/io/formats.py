@@ -1,0 +1,54 @@
+"""Which format an input is: by its name's extension, or, for stdin, by its first
+bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import regex
+
+FORMATS = ("text", "jsonl", "parquet", "html")
+_EXTENSION_FORMATS = {
+    ".jsonl": "jsonl",
+    ".parquet": "parquet",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def detect_format(path: Path | None, forced: str | None = None) -> str:
+    """The format named by `forced`, else by the file's extension, else plain text."""
+    if forced:
+        return forced
+    if path is None:
+        return "text"
+    return _EXTENSION_FORMATS.get(path.suffix.lower(), "text")
+
+
+# Byte-order marks of the encodings decoded besides UTF-8, longest first (a UTF-32
+# little-endian mark begins with the UTF-16 one).
+_HTML_START = regex.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def sniff_format(head: bytes) -> str:
+    """The format of input that starts with `head` and has no name to go by
+    (stdin): "html" for an HTML page, "jsonl" when its first line is a JSON
+    object, else "text"."""
+    if _HTML_START.match(head):
+        return "html"
+    first, newline, _ = head.lstrip().partition(b"\n")
+    if not first.startswith(b"{"):
+        return "text"
+    if not newline:  # a first line longer than `head` (or the only line)
+        return "jsonl" if first.startswith(b'{"') else "text"
+    try:
+        return "jsonl" if isinstance(json.loads(first), dict) else "text"
+    except (ValueError, UnicodeDecodeError):
+        return "text"

@@ -1,0 +1,162 @@
+"""Where the inputs are: files, folders walked for file patterns, or stdin; each
+input with its format and the name its output takes under an output folder."""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleantext.errors import InputError
+from cleantext.io.formats import detect_format, sniff_format
+
+DEFAULT_GLOBS = (
+    "*.txt",
+    "*.text",
+    "*.md",
+    "*.jsonl",
+    "*.ndjson",
+    "*.parquet",
+    "*.html",
+    "*.htm",
+)
+RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
+STDIN_LABEL = "<stdin>"
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (found directly or under a folder `root`) or stdin."""
+
+    path: Path | None
+    label: str
+    format: str
+    root: Path | None = None
+
+    def output_name(self) -> Path:
+        """Where this input goes, relative to an output folder."""
+        assert self.path is not None
+        relative = (
+            self.path.relative_to(self.root) if self.root else Path(self.path.name)
+        )
+        return relative.with_suffix(".txt") if self.format == "html" else relative
+
+
+def discover(
+    paths: list[str],
+    globs: tuple[str, ...] = DEFAULT_GLOBS,
+    forced_format: str | None = None,
+    skip_dir: Path | None = None,
+) -> tuple[list[Source], list[InputError]]:
+    """Expand paths into sources; missing paths and empty folders become errors."""
+    sources: list[Source] = []
+    errors: list[InputError] = []
+    for raw in paths or ["-"]:
+        if raw == "-":
+            sources.append(Source(None, STDIN_LABEL, forced_format or _stdin_format()))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = list(_walk(path, globs, skip_dir))
+            if not found:
+                errors.append(
+                    InputError(raw, f"no files matching {', '.join(globs)} in folder")
+                )
+            sources.extend(
+                Source(f, str(f), detect_format(f, forced_format), root=path)
+                for f in found
+            )
+        elif path.exists():
+            sources.append(Source(path, raw, detect_format(path, forced_format)))
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+    return sources, errors
+
+
+def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator[Path]:
+    skip = skip_dir.resolve() if skip_dir else None
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and (Path(folder, d).resolve() != skip)
+        )
+        for name in sorted(filenames):
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if not name.startswith(".") and any(
+                fnmatch.fnmatch(relative if "/" in g else name, g) for g in globs
+            ):
+                yield path
+
+
+def claim_outputs(
+    sources: list[Source], output_dir: Path
+) -> tuple[list[Source], list[InputError]]:
+    """The sources whose output under `output_dir` neither overwrites an input
+    nor another source's output, and an error for each of the others."""
+    resolved = {s: _resolved(s.path) for s in sources if s.path}
+    inputs = {path for path in resolved.values() if isinstance(path, Path)}
+    claimed: dict[Path, str] = {}
+    kept: list[Source] = []
+    errors: list[InputError] = []
+    for source in sources:
+        target = _resolved(output_dir / source.output_name())
+        problem = next(
+            (p for p in (resolved.get(source), target) if isinstance(p, str)), None
+        )
+        if problem is not None:
+            errors.append(InputError(source.label, problem))
+        elif target in inputs:
+            errors.append(
+                InputError(
+                    source.label,
+                    f"output {target} would overwrite an input; "
+                    "use --in-place to rewrite inputs",
+                )
+            )
+        elif target in claimed:
+            errors.append(
+                InputError(
+                    source.label,
+                    f"output {target} is also the output of {claimed[target]}",
+                )
+            )
+        else:
+            claimed[target] = source.label
+            kept.append(source)
+    return kept, errors
+
+
+def total_size(sources: list[Source]) -> int | None:
+    """The bytes of input to read, when known: every source a text, JSONL or HTML
+    file (not stdin, and not Parquet, whose size is not its text's)."""
+    if any(s.path is None or s.format == "parquet" for s in sources):
+        return None
+    total = 0
+    for source in sources:
+        with contextlib.suppress(OSError):
+            total += source.path.stat().st_size
+    return total
+
+
+def _stdin_format() -> str:
+    """What stdin holds, judged from its first bytes (left unread)."""
+    stream = sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    return sniff_format(peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek else b"")
+
+
+def _resolved(path: Path) -> Path | str:
+    """The absolute path with links followed, or why it has none (a link loop)."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python < 3.13 reports a symbolic link loop this way
+        return "cannot read: symbolic link loop"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"

@@ -1,0 +1,21 @@
+"""Run cleaners over documents: `Pipeline`, its statistics, its budget, cleaners
+by name for TOML configs, and many documents in worker processes."""
+
+from cleantext.pipeline.budget import DEFAULT_MAX_CHARS
+from cleantext.pipeline.core import Pipeline
+from cleantext.pipeline.registry import (
+    build_cleaner,
+    cleaner_class,
+    registered_cleaners,
+)
+from cleantext.pipeline.stats import CleanerStats, stats_table
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "CleanerStats",
+    "Pipeline",
+    "build_cleaner",
+    "cleaner_class",
+    "registered_cleaners",
+    "stats_table",
+]
