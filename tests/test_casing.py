@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixCasing
-from cleantext.cleaners.casing import _abbreviation_end
+from cleantext.cleaners.casing.sentences import _abbreviation_end
 from tests.conftest import text_soup
 
 CONTEXT = (
@@ -117,7 +117,10 @@ def test_proper_noun_with_a_letter_that_case_folds_apart():
 def test_casefold_shortcut_agrees_with_the_character_class():
     # `_has_casefold_changers` trusts that no such letter folds to a prefix of its
     # lowercase or the reverse; a new Unicode version could break that.
-    from cleantext.cleaners.casing import _casefold_changers, _has_casefold_changers
+    from cleantext.cleaners.casing.names import (
+        _casefold_changers,
+        _has_casefold_changers,
+    )
 
     changers = _casefold_changers()
     for code in range(0x20000):

@@ -32,7 +32,7 @@ import regex
 from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.protect import PROTECTED
-from cleantext.cleaners.typos.keyboard import default_typing_errors
+from cleantext.cleaners.typos.choose import choose, neighbours
 from cleantext.cleaners.typos.lexicon import (
     MAX_WORD_LENGTH,
     Lexicon,
@@ -56,7 +56,6 @@ _CANDIDATE = regex.compile(r"[a-z]+")
 REAL_WORD_RULES = builtin_rule_set("real-word-errors")
 
 _MIN_LENGTH = 4  # shorter words are fixed only from the curated map
-_MIN_SCORE = 1_000_000  # frequency x slip likelihood a correction needs at least
 _REPEATED = 3  # an unknown word used this often is the document's own vocabulary
 _MAX_UNKNOWN_SHARE = 0.10  # of a document's lowercase words, else not English prose
 _MAX_BLOCK_UNKNOWN = 3  # unknown words a paragraph may have before its share counts
@@ -310,7 +309,7 @@ class FixTypos(Cleaner):
         self, text: str, words: list[regex.Match], index: int, context: _Context
     ) -> _Change | None:
         match = words[index]
-        previous, following = _neighbours(text, words, index)
+        previous, following = neighbours(text, words, index)
         decision = self._correct(match.group(), previous, following, context)
         return None if decision is None else (decision[0], match, decision[1])
 
@@ -335,7 +334,7 @@ class FixTypos(Cleaner):
             return "common-misspelling", _match_case(fixed, word)
         if not self._is_candidate(word, context):
             return None
-        return self._choose(word, previous, following)
+        return choose(self.lexicon, word, previous, following, self.min_ratio)
 
     def _curated(self, lower: str) -> str | None:
         """The curated correction of a lowercased word, the user's entries first."""
@@ -355,52 +354,6 @@ class FixTypos(Cleaner):
             and not self.lexicon.is_known(word)
         )
 
-    def _choose(
-        self, word: str, previous: str | None, following: str | None
-    ) -> tuple[str, str] | None:
-        """The clear winner among the dictionary words one edit from `word`, if any:
-        ranked by frequency times the likelihood of the typing slip, then by the
-        neighbouring words."""
-        candidates = self.lexicon.candidates(word, max_distance=1)
-        if not candidates:
-            return None  # includes compounds of known words: "dealmaker"
-        typing = default_typing_errors()
-        scored = sorted(
-            ((c.count * typing.weight(c.term, word), c.term) for c in candidates),
-            reverse=True,
-        )
-        (top, term), rest = scored[0], scored[1:]
-        if self.lexicon.inflects(term, word):
-            return None  # "lookups" is "lookup" inflected, not a typo
-        # Long words seldom land one edit from a dictionary word by chance.
-        enough = _MIN_SCORE / 10 ** max(0, len(word) - 6)
-        if not rest:
-            return ("closest-word", term) if top >= enough else None
-        if top >= enough and top >= self.min_ratio * rest[0][0]:
-            return "likeliest-word", term
-        context = sorted(
-            (
-                typing.weight(c.term, word)
-                * self._context_score(c.term, previous, following),
-                c.term,
-            )
-            for c in candidates
-        )
-        (second, _), (best, term) = context[-2], context[-1]
-        if best > 0 and best >= self.min_ratio * second:
-            return "bigram-context", term
-        return None
-
-    def _context_score(
-        self, term: str, previous: str | None, following: str | None
-    ) -> float:
-        score = 0.0
-        if previous:
-            score += self.lexicon.bigram(previous.lower(), term)
-        if following:
-            score += self.lexicon.bigram(term, following.lower())
-        return score
-
 
 def _window(text: str, start: int, end: int) -> tuple[int, int] | None:
     """From the run of non-whitespace before the word at `start`..`end` to the one
@@ -417,24 +370,6 @@ def _window(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (begin == floor > 0) or (finish == limit < len(text)):
         return None
     return begin, finish
-
-
-def _neighbours(
-    text: str, words: list[regex.Match], k: int
-) -> tuple[str | None, str | None]:
-    """The words just before and after word `k`, when only a space separates them
-    (a comma or a full stop breaks the context)."""
-    match = words[k]
-    previous = words[k - 1] if k else None
-    following = words[k + 1] if k + 1 < len(words) else None
-    return (
-        previous.group()
-        if previous and text[previous.end() : match.start()] == " "
-        else None,
-        following.group()
-        if following and text[match.end() : following.start()] == " "
-        else None,
-    )
 
 
 def _match_case(correction: str, original: str) -> str:

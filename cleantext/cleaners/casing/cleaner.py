@@ -1,0 +1,141 @@
+"""FixCasing: capitalise sentence starts and proper nouns, decided inside the document.
+
+Only ever raises a first letter; never lowercases, and never makes a line that
+FixUnicode would then change (capitalised Latin-1 letters can read as mojibake).
+Touches only plain lowercase words in prose (no digits, dots, slashes, underscores
+or inner capitals, so `iPhone`, `eBay`, `config.yaml` and URLs are safe) and skips
+names kept lowercase on purpose (`rules/lowercase-names.txt`: npm, git, ...).
+- sentence-start: after `. ! ?` (not after an abbreviation such as `e.g.` or an
+  ellipsis) and at the start of a paragraph that follows a finished sentence, a
+  heading, a list or a blank line (a hard-wrapped line that continues a sentence
+  keeps its lowercase start);
+- heading-start / list-item-start: only when most headings (list items) of the
+  document start with a capital, so lowercase list styles ("- 2 eggs") stay;
+- proper-noun: a word written capitalised mid-sentence at least twice in the
+  document's paragraphs, and lowercase at most half as often, is capitalised where
+  it appears in lowercase ("trump’s" -> "Trump’s"); so is a lowercase word next to
+  another whose capitalised pair appears mid-sentence ("donald trump" -> "Donald
+  Trump" when "Donald Trump" appears). Stop words never.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from cleantext.blocks import HEADING, LIST_ITEM, Block, rewrite_blocks
+from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.casing.names import (
+    is_plain_lower,
+    lowercase_names,
+    proper_nouns,
+    vote_key,
+)
+from cleantext.cleaners.casing.sentences import (
+    AFTER_CLOSER,
+    LINE_START,
+    at_sentence_start,
+    follows_a_finished_block,
+    mostly_capitalised,
+)
+from cleantext.cleaners.encoding import DEFAULT_REPAIR
+from cleantext.document import Document
+from cleantext.rulesets import may_contain_any
+from cleantext.words import PLAIN_WORD
+
+
+@dataclass
+class FixCasing(Cleaner):
+    """Capitalise sentence, heading and list-item starts, and proper nouns by vote."""
+
+    sentence_starts: bool = True
+    proper_nouns: bool = True
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = doc.blocks()
+        capitalise = proper_nouns(blocks) if self.proper_nouns else frozenset()
+        styles = {
+            kind: mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
+        }
+
+        def fix(i: int, block: Block, offset: int) -> str | None:
+            if not block.is_prose:
+                return None
+            starts = self._starts(blocks, i, styles) if self.sentence_starts else {}
+            return self._fix_block(block.text, starts, capitalise, doc, offset)
+
+        text = rewrite_blocks(blocks, fix)
+        if text is not None:
+            doc.set_blocks(blocks, text)
+        return doc
+
+    # --- decisions ----------------------------------------------------------------
+
+    def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
+        """Whether this block's first word starts something, and under which rule."""
+        block = blocks[i]
+        if block.kind == HEADING:
+            return {"heading-start": styles[HEADING]}
+        if block.kind == LIST_ITEM:
+            return {"list-item-start": styles[LIST_ITEM]}
+        return {"sentence-start": follows_a_finished_block(blocks, i)}
+
+    def _fix_block(
+        self,
+        text: str,
+        starts: dict,
+        capitalise: frozenset[str],
+        doc: Document,
+        offset: int,
+    ) -> str:
+        first = LINE_START.match(text).end()
+        kept_lowercase = lowercase_names()
+        edits = []
+        for match in self._candidates(text, first, capitalise):
+            word = match.group()
+            if not is_plain_lower(word) or word in kept_lowercase:
+                continue
+            rule = None
+            if match.start() == first:
+                rule = next((name for name, on in starts.items() if on), None)
+            elif self.sentence_starts and at_sentence_start(text, match):
+                rule = "sentence-start"
+            if rule is None and vote_key(word) in capitalise:
+                rule = "proper-noun"
+            if rule is not None:
+                edits.append((rule, match))
+        if not edits:
+            return text
+        pieces, last = [], 0
+        for _, match in edits:
+            pieces += [text[last : match.start()], match.group()[0].upper()]
+            last = match.start() + 1
+        pieces.append(text[last:])
+        result = "".join(pieces)
+        if DEFAULT_REPAIR.would_change(result):
+            return text  # "à°" -> "À°" reads as mojibake to ftfy: keep the line
+        for rule, match in edits:
+            word = match.group()
+            fixed = word[0].upper() + word[1:]
+            doc.record(self.name, rule, word, fixed, offset + match.start())
+        return result
+
+    def _candidates(
+        self, text: str, first: int, capitalise: frozenset[str]
+    ) -> Iterator[regex.Match]:
+        """The words of `text` that a rule might capitalise, in order: every word
+        when one of `capitalise` may be among them (it is a substring of the
+        case-folded text, or there are too many to search for), else only the
+        first word and those after a closing punctuation mark and a space (where
+        `at_sentence_start` can be true)."""
+        if capitalise and may_contain_any(text.casefold(), capitalise):
+            yield from PLAIN_WORD.finditer(text)
+            return
+        if match := PLAIN_WORD.match(text, first):
+            yield match
+        if self.sentence_starts:
+            for end in AFTER_CLOSER.finditer(text, first):
+                if match := PLAIN_WORD.match(text, end.end()):
+                    yield match

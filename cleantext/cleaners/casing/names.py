@@ -1,0 +1,204 @@
+"""Proper nouns by a vote inside the document: which lowercase words FixCasing
+capitalises because the document writes them capitalised mid-sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
+
+from cleantext.blocks import PARAGRAPH, Block
+from cleantext.cleaners.casing.sentences import LINE_START, at_sentence_start
+from cleantext.data import word_list
+from cleantext.rulesets import may_contain_any
+from cleantext.words import PLAIN_WORD, stopwords
+
+_GROUP = regex.Match.group  # type: ignore[attr-defined]
+_UPPER = regex.compile(r"\p{Lu}")
+_MIN_CAPITALISED = 2
+_MAX_LOWER_SHARE = 1 / 2
+
+
+def lowercase_names() -> frozenset[str]:
+    """Names kept lowercase on purpose (`rules/lowercase-names.txt`: npm, git)."""
+    return word_list("lowercase-names.txt")
+
+
+def proper_nouns(blocks: list[Block]) -> frozenset[str]:
+    """Words (vote keys) to capitalise where lowercase, by votes in paragraphs
+    only: headings and list labels ("- Economic Sanctions: ...") are Title Case
+    by style.
+
+    A capitalised word counts for itself only when it stands alone ("Trump
+    has"), not inside a longer name ("United States" says nothing about
+    "united"); a capitalised pair ("Donald Trump") counts for the lowercase pair.
+    Only capitalised words are examined one by one; lowercase words are counted
+    by spelling, so the cost per word stays near a regex scan.
+    """
+    capitalised: Counter[str] = Counter()
+    spellings: Counter[str] = Counter()
+    title_pairs: set[tuple[str, str]] = set()
+    paragraphs = [block.text for block in blocks if block.kind == PARAGRAPH]
+    for text in paragraphs:
+        # Counted at C level from a stream of matches: a 5 MB line keeps no
+        # list of its words.
+        spellings.update(map(_GROUP, PLAIN_WORD.finditer(text)))
+        if not _UPPER.search(text):
+            continue
+        # A paragraph's first word is capitalised as a sentence start: it says
+        # nothing about the word alone, only as the first of a pair.
+        first = LINE_START.match(text).end()
+        for before, match, after in _triples(PLAIN_WORD.finditer(text)):
+            word = match.group()
+            if not (word[0].isupper() and _mid_sentence_title(text, match)):
+                continue  # most words fail the first test
+            joined_before = (
+                before is not None
+                and _mid_sentence_title(text, before)
+                and _joined(text, before, match)
+            )
+            joined_after = (
+                after is not None
+                and _mid_sentence_title(text, after)
+                and _joined(text, match, after)
+            )
+            if joined_after:
+                title_pairs.add((vote_key(word), vote_key(after.group())))
+            if not (joined_before or joined_after) and match.start() != first:
+                capitalised[vote_key(word)] += 1
+    voted = {word for word, count in capitalised.items() if count >= _MIN_CAPITALISED}
+    skip = stopwords() | lowercase_names()
+    pair_words = {word for pair in title_pairs for word in pair} - skip
+    if not (voted or pair_words):
+        return frozenset()
+    exotic = any(_has_casefold_changers(text) for text in paragraphs)
+    lower = _lower_counts(spellings, voted | pair_words, exotic)
+    chosen = {
+        word
+        for word in voted
+        if lower[word] and lower[word] <= _MAX_LOWER_SHARE * capitalised[word]
+    }
+    written_lower = lower.keys() & pair_words
+    pairs = {pair for pair in title_pairs if written_lower & set(pair)}
+    if pairs:
+        spellings_of = None if exotic else _spellings(written_lower)
+        chosen |= _lowercase_pair_words(paragraphs, pairs, spellings_of)
+    return frozenset(chosen - skip)
+
+
+def _joined(text: str, left: regex.Match, right: regex.Match) -> bool:
+    """Whether two neighbouring words are separated by exactly one space."""
+    return text[left.end() : right.start()] == " "
+
+
+def _lower_counts(
+    spellings: Counter[str], keys: set[str], exotic: bool
+) -> Counter[str]:
+    """How often each of `keys` (vote keys) was written all lowercase.
+
+    Without letters whose case folding changes them (`exotic` false), a lowercase
+    spelling's vote key is itself or itself minus a possessive: three look-ups per
+    key instead of a vote key for every spelling of the document.
+    """
+    counts: Counter[str] = Counter()
+    if exotic:
+        for spelling, count in spellings.items():
+            if is_plain_lower(spelling) and vote_key(spelling) in keys:
+                counts[vote_key(spelling)] += count
+        return counts
+    for key in keys:
+        for spelling in _spellings({key}):
+            if spelling in spellings and is_plain_lower(spelling):
+                counts[key] += spellings[spelling]
+    return counts
+
+
+def _spellings(keys: set[str]) -> set[str]:
+    """How words with these vote keys are written in lowercase, when no letter of
+    the text changes under case folding: the key, with or without a possessive."""
+    return {spelling for key in keys for spelling in (key, key + "'s", key + "’s")}
+
+
+def _has_casefold_changers(text: str) -> bool:
+    """Whether `text` holds a letter whose case folding differs from its lowercase.
+    No such letter folds to a prefix of its lowercase or the reverse, so text
+    without them folds to its lowercase: that C-speed comparison rules most out."""
+    return text.casefold() != text.lower() and bool(_casefold_changers().search(text))
+
+
+@lru_cache(maxsize=1)
+def _casefold_changers() -> regex.Pattern:
+    """Characters whose case folding differs from their lowercase ("ß" -> "ss",
+    "ς" -> "σ"); every cased script lies in the first two Unicode planes."""
+    changed = (chr(c) for c in range(0x20000))
+    return regex.compile(
+        "["
+        + "".join(regex.escape(ch) for ch in changed if ch.casefold() != ch.lower())
+        + "]"
+    )
+
+
+def _lowercase_pair_words(
+    paragraphs: list[str],
+    title_pairs: set[tuple[str, str]],
+    spellings: set[str] | None,
+) -> set[str]:
+    """Lowercase words (vote keys) of neighbouring pairs whose capitalised form is
+    one of `title_pairs` ("donald trump" when "Donald Trump" appears). Only pairs
+    around a word written as one of `spellings` are examined (all, if None)."""
+    found = set()
+    for text in paragraphs:
+        if spellings is not None and not may_contain_any(text, spellings):
+            continue
+        for before, match, after in _triples(PLAIN_WORD.finditer(text)):
+            if spellings is not None and match.group() not in spellings:
+                continue
+            for left, right in ((before, match), (match, after)):
+                if left is None or right is None:
+                    continue
+                pair = (vote_key(left.group()), vote_key(right.group()))
+                if pair in title_pairs and _joined(text, left, right):
+                    found.update(
+                        key
+                        for key, word in zip(pair, (left, right), strict=True)
+                        if is_plain_lower(word.group())
+                    )
+    return found
+
+
+def _triples(
+    matches: Iterable[regex.Match],
+) -> Iterator[tuple[regex.Match | None, regex.Match, regex.Match | None]]:
+    """Each match with the one before and the one after it (None at the ends),
+    holding three at a time however long the stream."""
+    before = current = None
+    for following in matches:
+        if current is not None:
+            yield before, current, following
+        before, current = current, following
+    if current is not None:
+        yield before, current, None
+
+
+def _mid_sentence_title(text: str, match: regex.Match) -> bool:
+    """A capitalised word ('Trump') that does not start a sentence."""
+    return _is_title(match.group()) and not at_sentence_start(text, match)
+
+
+def vote_key(word: str) -> str:
+    """The word as votes count it: case-folded, without a possessive ('s)."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.casefold()
+
+
+def is_plain_lower(word: str) -> bool:
+    """All lowercase ('trump’s'), as opposed to 'iPhone' or 'Trump'."""
+    return word[0].islower() and word.islower()
+
+
+def _is_title(word: str) -> bool:
+    """Capitalised, the rest lowercase ('Trump’s'), as opposed to 'NATO'."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
