@@ -92,7 +92,7 @@ def test_toml_round_trip_including_nested_and_custom_cleaners():
     assert again.to_toml() == text
     assert again("“a”\n\n\n\n\nb") == '"a"\n\n\nb'
     custom = Pipeline.from_toml_string(
-        '[[cleaners]]\nname = "tests.test_pipeline:Shout"\ntimes = 3\n'
+        '[[cleaners]]\nname = "tests.pipeline.test_pipeline:Shout"\ntimes = 3\n'
     )
     assert custom("x") == "X!!!"
 

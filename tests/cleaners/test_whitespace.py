@@ -12,45 +12,6 @@ def norm(text: str, **options) -> str:
     return NormalizeWhitespace(**options)(Document(text)).text
 
 
-@pytest.mark.parametrize(
-    ("dirty", "clean"),
-    [
-        ("a\r\nb\rc\u2028d\x85e", "a\nb\nc\nd\ne"),
-        ("a\u2029b", "a\n\nb"),
-        ("no\u00a0break and\u202fnarrow", "no break and narrow"),
-        ("em\u2003space thin\u2009space", "em space thin space"),
-        ("zero\u200bwidth\u2060joiner\ufeff", "zerowidthjoiner"),
-        ("\ufeffBOM at start", "BOM at start"),
-        ("soft\u00adhyphen", "softhyphen"),
-        ("trailing   \nspaces \u00a0\n", "trailing\nspaces\n"),
-        ("\n\n  \nstarts late", "starts late"),
-        ("a\n\n\n\n\nb", "a\n\nb"),
-        ("a\n \t \n\nb", "a\n\nb"),
-        ("ends\n\n\n", "ends\n"),
-        ("ends with spaces   ", "ends with spaces"),
-    ],
-)
-def test_normalises(dirty, clean):
-    assert norm(dirty) == clean
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Clean paragraph.\n\nAnother one.\n",
-        "No final newline.",
-        "    indented code line\n\tand a tab-indented one\n",
-        "name\tage\t\nAda\t36\t\n",  # trailing tab = empty last TSV cell
-        "```\nfirst()\n\n\n\nlast()\n```\n",  # blank lines inside fenced code stay
-        "Persian ZWNJ: می\u200cخواهم, emoji ZWJ: 👩\u200d💻",
-        "CJK\u3000ideographic space stays",
-        "double  spaces are FixSpacing's business",
-    ],
-)
-def test_leaves_alone(text):
-    assert norm(text) == text
-
-
 def test_max_blank_lines_option():
     assert norm("a\n\n\n\nb", max_blank_lines=0) == "a\nb"
     assert norm("a\n\n\n\nb", max_blank_lines=2) == "a\n\n\nb"

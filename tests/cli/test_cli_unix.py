@@ -42,7 +42,7 @@ def sleepy_pipeline(folder: Path, seconds: float = 0.2) -> Path:
     config = folder / "sleepy.toml"
     config.write_text(
         "[[cleaners]]\n"
-        'name = "tests.test_cli_unix:Sleepy"\n'
+        'name = "tests.cli.test_cli_unix:Sleepy"\n'
         f"log = {json.dumps(str(folder / 'pids.log'))}\n"
         f"seconds = {seconds}\n"
     )

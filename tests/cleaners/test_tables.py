@@ -1,7 +1,5 @@
 import json
 
-import pytest
-
 from cleantext import Document, NormalizeTables
 from cleantext.cleaners.tables import parse_table
 
@@ -22,39 +20,6 @@ def test_seed_style_table_becomes_markdown_with_spacing_fixed():
         "| Multilateral dialogues | Engage with other nations, ensuring balance. |\n"
         "| Economic collaboration | Foster trade. |\nNext.\n"
     )
-
-
-@pytest.mark.parametrize(
-    ("table", "markdown"),
-    [
-        ("a | b\nc | d\ne | f\n", "| a | b |\n| --- | --- |\n| c | d |\n| e | f |\n"),
-        ("name\tage\nAda\t36\n", "| name | age |\n| --- | --- |\n| Ada | 36 |\n"),
-        (
-            "| a | b |\n|:--|--:|\n| 1 | 2 | 3 |\n",
-            "| a | b |  |\n| :--- | ---: | --- |\n| 1 | 2 | 3 |\n",
-        ),
-        (
-            "|a|b|\n|---|---|\n|x \\| y|z|\n",
-            "| a | b |\n| --- | --- |\n| x \\| y | z |\n",
-        ),
-    ],
-)
-def test_shapes(table, markdown):
-    assert normalize(table) == markdown
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "grep x | tail\nls | wc\n",
-        "Privacy | Terms\n",
-        "a | b\nc | d\n",  # two rows, no separator: not clearly a table
-        "| a | b |\n| --- | --- |\n| 1 | 2 |\n",  # already well formed
-        "```\na | b\n---|---\nc | d\n```\n",
-    ],
-)
-def test_leaves_alone(text):
-    assert normalize(text) == text
 
 
 def test_output_formats():
