@@ -217,9 +217,7 @@ def test_a_pickled_fixer_works_like_the_original():
 def test_forked_workers_share_the_preloaded_lexicon():
     import multiprocessing
 
-    from cleantext.cleaners.typos import lexicon
-
-    lexicon.preload()
+    FixTypos().prepare()
     context = multiprocessing.get_context("fork")
     with context.Pool(1) as pool:
         loaded_before_use = pool.apply(_lexicon_is_loaded)

@@ -11,8 +11,9 @@ Sources (all installed packages or files in this repository, nothing downloaded)
   (common misspellings, removed from the known words so that they are corrected).
 
 Loading takes about 1.4 s and 170 MB, once per process: `default_lexicon()`
-loads on first use and caches. Call `preload()` before forking worker processes so
-that they share the loaded lexicon instead of each loading their own.
+loads on first use and caches. `FixTypos.prepare()` (called by `Pipeline.prepare()`
+and before workers fork) loads it, so that they share it instead of each loading
+their own.
 """
 
 from __future__ import annotations
@@ -186,8 +187,3 @@ def default_lexicon() -> Lexicon:
         inflection_endings=inflection_endings(),
         bigram_floor=min(speller.bigrams.values()) / 10,
     )
-
-
-def preload() -> Lexicon:
-    """Load the default lexicon now (before forking workers, say) and return it."""
-    return default_lexicon()
