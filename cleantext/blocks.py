@@ -10,7 +10,7 @@ of lines might be code or a table, it is treated as one, which protects it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -49,6 +49,21 @@ _TABLE_SEPARATOR = regex.compile(
     r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
 )
 _HEADING_END_FORBIDDEN = regex.compile(r"[.,;!…]\s*$")
+# What only code looks like: a statement's end or a block's brace, operators,
+# calls, a keyword that starts a statement, a shell or REPL prompt, a tag.
+_CODE_SIGNAL = regex.compile(
+    r"[;{}]\s*$|^\s*[{}]|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\w\(\)|\w\([^)]*\)\s*[:;{]?\s*$"
+    r"|^\s*(?:def|class|return|import|from\s+\S+\s+import|function|var|let|const"
+    r"|public|private|static|void|int|#include|#define|if\s*\(|for\s*\(|while\s*\()\b"
+    r"|^\s*(?:\$|>>>|\.\.\.|%|#)\s|^\s*</?[A-Za-z][\w-]*[\s>/]|^\s*\w+\s*=\s*\S"
+)
+# Indentation is the scraper's layout, not code, when this share of a text's
+# non-blank lines is indented, few of those look like code, and some are sentences:
+# plain-text scrapes of HTML (inscriptis) indent every line by its depth in the page.
+_LAYOUT_INDENTED_SHARE = 0.3
+_LAYOUT_MAX_CODE_SHARE = 0.1
+_LAYOUT_MIN_SENTENCES = 2
+_INDENTED_SENTENCE = regex.compile(r"\s+(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _MAX_HEADING_WORDS = 16
 
@@ -87,8 +102,10 @@ def split_blocks(text: str) -> list[Block]:
         blocks.append(Block(BLANK, "", "".join(ln.text + ln.end for ln in leading)))
         i = len(leading)
     not_table_until = {"|": 0, "\t": 0}  # runs already rejected: keeps this linear
+    code_indent = not indentation_is_layout(line.text for line in lines)
     while i < len(lines):
-        kind, count = _next_block(lines, i, _ends_with_blank(blocks), not_table_until)
+        after_blank = _ends_with_blank(blocks)
+        kind, count = _next_block(lines, i, after_blank, not_table_until, code_indent)
         body = lines[i : i + count]
         i += count
         trailing = _take_blank_lines(lines, i)
@@ -164,8 +181,8 @@ def comparison_key(text: str) -> str:
 def keeps_its_kind(old: Block, new: Block) -> bool:
     """Whether `split_blocks` is sure to give `new`, an edit of the one-line prose
     block `old`, the same kind, and its neighbours theirs: no line break, the same
-    indentation, pipes and tabs (tables), and no fence or heading underline made or
-    lost."""
+    indentation, pipes and tabs (tables), no fence or heading underline made or
+    lost, and no code-likeness (which decides whether indentation is layout)."""
     if old.sep != new.sep or old.kind not in PROSE_KINDS:
         return False
     before, after = old.text, new.text
@@ -178,6 +195,34 @@ def keeps_its_kind(old: Block, new: Block) -> bool:
         and bool(_SETEXT_UNDERLINE.match(before))
         == bool(_SETEXT_UNDERLINE.match(after))
         and classify_line(after) == old.kind
+        and looks_like_code(before) == looks_like_code(after)
+    )
+
+
+def looks_like_code(line: str) -> bool:
+    """Whether a line has something only code has (`x = 1;`, `if (a) {`, `$ ls`,
+    `def f():`, `<div>`), which prose does not."""
+    return _CODE_SIGNAL.search(line) is not None
+
+
+def indentation_is_layout(lines: Iterable[str]) -> bool:
+    """Whether the indentation of these lines is the scraper's layout rather than
+    Markdown's indented code: many lines are indented, few of them look like code,
+    and some are sentences of eight words or more. Then an indented run is prose
+    like any other line."""
+    nonblank = indented = code = sentences = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        nonblank += 1
+        if _INDENTED.match(line):
+            indented += 1
+            code += looks_like_code(line)
+            sentences += _INDENTED_SENTENCE.match(line) is not None
+    return (
+        indented >= _LAYOUT_INDENTED_SHARE * nonblank
+        and code <= _LAYOUT_MAX_CODE_SHARE * indented
+        and sentences >= _LAYOUT_MIN_SENTENCES
     )
 
 
@@ -199,14 +244,19 @@ def _ends_with_blank(blocks: list[Block]) -> bool:
 
 
 def _next_block(
-    lines: list[_Line], i: int, after_blank: bool, not_table_until: dict[str, int]
+    lines: list[_Line],
+    i: int,
+    after_blank: bool,
+    not_table_until: dict[str, int],
+    code_indent: bool,
 ) -> tuple[str, int]:
-    """The kind of the block starting at line `i` and how many lines it spans."""
+    """The kind of the block starting at line `i` and how many lines it spans;
+    an indented run is code only where indentation means code (`code_indent`)."""
     line = lines[i].text
     fence = _FENCE.match(line)
     if fence:
         return CODE, _fenced_length(lines, i, fence.group(1))
-    if after_blank and _INDENTED.match(line):
+    if code_indent and after_blank and _INDENTED.match(line):
         return CODE, _run_length(lines, i, lambda ln: bool(_INDENTED.match(ln.text)))
     table_rows = _table_length(lines, i, not_table_until)
     if table_rows:

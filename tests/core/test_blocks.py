@@ -8,6 +8,7 @@ from cleantext.blocks import (
     PARAGRAPH,
     TABLE,
     join_blocks,
+    looks_like_code,
     pipe_cells,
     split_blocks,
 )
@@ -121,3 +122,38 @@ def test_lines_split_the_same_with_crlf_endings(text):
         ]
 
     assert lf(split_blocks(text.replace("\n", "\r\n"))) == lf(split_blocks(text))
+
+
+SCRAPED_LAYOUT = """            Sections
+              Log In
+
+              Republicans Are Following Trump to Nowhere
+
+              Americans have gone to the polls four times this month to vote.
+
+              Trump asked voters in Louisiana for a big win, and did not get it.
+
+                * Home
+                * Politics
+"""
+
+
+def test_indentation_of_a_plain_text_scrape_is_layout_not_code():
+    blocks = split_blocks(SCRAPED_LAYOUT)
+    assert CODE not in {b.kind for b in blocks}
+    assert [b.kind for b in blocks if "Americans" in b.text] == [PARAGRAPH]
+    assert join_blocks(blocks) == SCRAPED_LAYOUT
+
+
+def test_indented_code_stays_code_in_markdown_and_in_code_heavy_text():
+    markdown = "Install it:\n\n    pip install cleantext\n    cleantext --version\n"
+    assert split_blocks(markdown)[-1].kind == CODE
+    program = "Example:\n\n    def f(x):\n        return x + 1\n\n    y = f(2)\n"
+    assert [b.kind for b in split_blocks(program)][1:] == [CODE, CODE]
+
+
+def test_what_only_code_looks_like():
+    for line in ("x = 1", "if (a) {", "$ ls -l", "def f(x):", "<div class=a>", "}"):
+        assert looks_like_code(line), line
+    for line in ("The council met on Tuesday.", "Home", "Log In", "Q: why? A: because"):
+        assert not looks_like_code(line), line
