@@ -47,11 +47,13 @@ class Cleaner:
         the first document: called before forking workers so they share it."""
 
     def options(self) -> dict[str, Any]:
-        """The options this cleaner was built with, as TOML-ready values."""
+        """The options this cleaner was built with, as TOML-ready values. An
+        option left at a default of None is absent: TOML has no null, and absent
+        means the default."""
         return {
             f.name: to_plain(getattr(self, f.name))
             for f in dataclasses.fields(self)  # type: ignore[arg-type]
-            if f.init
+            if f.init and not (getattr(self, f.name) is None and f.default is None)
         }
 
     @classmethod
