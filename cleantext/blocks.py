@@ -257,7 +257,9 @@ def _next_block(
     if fence:
         return CODE, _fenced_length(lines, i, fence.group(1))
     if code_indent and after_blank and _INDENTED.match(line):
-        return CODE, _run_length(lines, i, lambda ln: bool(_INDENTED.match(ln.text)))
+        run = _run_length(lines, i, lambda ln: bool(_INDENTED.match(ln.text)))
+        if not _nested_list(lines[i : i + run]):
+            return CODE, run
     table_rows = _table_length(lines, i, not_table_until)
     if table_rows:
         return TABLE, table_rows
@@ -289,6 +291,14 @@ def looks_like_heading(line: str) -> bool:
         0 < len(words) <= _MAX_HEADING_WORDS
         and not _HEADING_END_FORBIDDEN.search(line)
         and bool(_HAS_LETTER.search(line))
+    )
+
+
+def _nested_list(lines: list[_Line]) -> bool:
+    """Whether an indented run is a nested Markdown list ("    * Home"), which
+    html2text writes after a blank line: every line a list item, none code-like."""
+    return all(
+        _LIST_ITEM.match(ln.text) and not looks_like_code(ln.text) for ln in lines
     )
 
 

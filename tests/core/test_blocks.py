@@ -157,3 +157,10 @@ def test_what_only_code_looks_like():
         assert looks_like_code(line), line
     for line in ("The council met on Tuesday.", "Home", "Log In", "Q: why? A: because"):
         assert not looks_like_code(line), line
+
+
+def test_a_nested_markdown_list_is_a_list_not_code():
+    text = "Menu\n\n    * Home\n    * News\n\nProse follows here.\n"
+    assert kinds(text) == [HEADING, LIST_ITEM, LIST_ITEM, PARAGRAPH]
+    yaml = "Config:\n\n    - name: build\n      run: make\n"
+    assert kinds(yaml)[-1] == CODE
