@@ -41,7 +41,7 @@ from pathlib import Path
 import regex
 
 from benchmarks.corpus import sample
-from cleantext import FixTypos, Pipeline
+from cleantext import DropBoilerplate, FixTypos, Pipeline
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.quality.tokens import clear_word_cache
 
@@ -86,6 +86,11 @@ def cleantext_steps() -> list[Step]:
     return [
         Step("regex word scan (floor)", "floor", _WORD.findall),
         *(Step(c.name, "cleaner", Pipeline([c]).clean) for c in default.cleaners),
+        Step(
+            "DropBoilerplate, rules alone",
+            "cleaner",
+            Pipeline([DropBoilerplate(mode="rules")]).clean,
+        ),
         Step("default pipeline", "pipeline", default.clean),
         Step("default pipeline without FixTypos", "pipeline", without_typos.clean),
         Step(

@@ -1,4 +1,6 @@
-"""DropBoilerplate: what must go, what must never go, and why (the rule's name)."""
+"""DropBoilerplate's rules: what must go, what must never go, and why (the rule's
+name). The rules are tested alone (`mode="rules"`); the line model, and the two
+together, in test_line_model.py."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ BODY_2 = (
 
 
 def drop(text: str, **options) -> Document:
+    options.setdefault("mode", "rules")
     return DropBoilerplate(**options)(Document(text, explain=True))
 
 
@@ -264,7 +267,10 @@ def test_inline_rule_files_combine_with_their_gates(monkeypatch):
     assert uncached("inline-junk", "citation-marks").could_apply("plain")
 
 
-def test_short_lines_between_junk_are_junk_with_a_score():
+def test_rules_alone_no_longer_spread_to_lines_between_junk():
+    """The context pass that spread a rule's verdict to its neighbours deleted a
+    recipe's ingredient list between "Save Recipe" and "ADVERTISEMENT"; context is
+    now the model's, through its features."""
     text = article(
         BODY,
         "Advertisement",
@@ -274,9 +280,8 @@ def test_short_lines_between_junk_are_junk_with_a_score():
         BODY_2,
     )
     doc = drop(text)
-    assert doc.text == article(BODY, BODY_2)
-    context_rules = [r for r in rules_fired(doc) if r.startswith("context (score ")]
-    assert len(context_rules) == 1  # "Best deals today"; the other two are rules
+    assert doc.text == article(BODY, "Best deals today", BODY_2)
+    assert not [r for r in rules_fired(doc) if r.startswith("context")]
 
 
 def test_short_sentence_and_heading_next_to_junk_stay():
@@ -399,11 +404,10 @@ def test_disabling_an_unknown_rule_is_an_error():
 
 
 def test_options_round_trip_through_toml(tmp_path):
-    pipeline = Pipeline(
-        [DropBoilerplate(disable_rules=("logo",) * 0, heading_distance=150)]
-    )
+    pipeline = Pipeline([DropBoilerplate(disable_rules=("copyright",), mode="rules")])
     again = Pipeline.from_toml_string(pipeline.to_toml())
-    assert again.cleaners[0].heading_distance == 150
+    assert again.cleaners[0].disable_rules == ("copyright",)
+    assert again.cleaners[0].mode == "rules"
 
 
 # --- invariants on article-like mixtures ---

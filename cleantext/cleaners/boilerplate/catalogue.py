@@ -1,4 +1,5 @@
-"""The junk-rule catalogue: named line patterns that say a line is scraper junk.
+"""The junk-rule catalogue: named line patterns that say a line is scraper junk (or,
+for `keep` rules, that it is content the line model must leave alone).
 
 Rules come from `cleantext/rules/boilerplate.toml` (whose header documents the
 fields) and from users' files. A line is matched on its *core*: the text without
@@ -18,8 +19,8 @@ from cleantext.data import builtin_data
 from cleantext.errors import ConfigError
 from cleantext.tomlio import TOMLDecodeError, load_toml
 
-DROP, TRAILER, METADATA, TOC = "drop", "trailer", "metadata", "toc"
-ACTIONS = (DROP, TRAILER, METADATA, TOC)
+DROP, TRAILER, METADATA, TOC, KEEP = "drop", "trailer", "metadata", "toc", "keep"
+ACTIONS = (DROP, TRAILER, METADATA, TOC, KEEP)
 ZONES = ("any", "head")
 METADATA_FIELDS = ("date", "author", "source")
 _DEFAULT_MAX_WORDS = 12

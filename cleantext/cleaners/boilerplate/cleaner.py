@@ -9,9 +9,14 @@ Decisions, in order, each with the name of what made it:
    then only the heading goes); a table of contents is dropped with the entries that
    repeat lines found elsewhere in the document; standalone lines naming the
    document's source or author go;
-3. context: a run of lines that are not clearly prose, with junk (or the document's
-   edge) on both sides, is junk too, unless it is a short sentence or a heading
-   within `heading_distance` characters of a good paragraph.
+3. the line model (`model.py`): every prose line no rule decided (a `keep` rule
+   decides for content: sign-offs), except the headline, gets the
+   probability that it is content, from its features and its neighbours'; a line
+   under the cut goes ("model p=0.04"). The cut is `threshold`, or by default, per
+   document, the one that maximises the expected word F1 of what is kept (between
+   0.2 and 0.6). The model judges the document again without what it dropped,
+   until nothing more goes, so that cleaning twice removes nothing more.
+`mode` chooses rules and model together, the rules alone, or the model alone.
 Only prose blocks are judged; tables and code are content (they go only inside a
 trailer). A document without an article body (a prose line of 20 or more words) has
 no yardstick for junk and keeps all its lines; quality filters judge such documents.
@@ -21,6 +26,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import numpy as np
 
 from cleantext.blocks import (
     LIST_ITEM,
@@ -32,20 +40,30 @@ from cleantext.blocks import (
 )
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.boilerplate.catalogue import (
+    KEEP,
     METADATA,
     METADATA_FIELDS,
     TOC,
     TRAILER,
     JunkCatalogue,
 )
-from cleantext.cleaners.boilerplate.features import LineScore, score_line
+from cleantext.cleaners.boilerplate.features import block_features
+from cleantext.cleaners.boilerplate.model import (
+    LineModel,
+    expected_f1_cut,
+    load_line_model,
+)
+from cleantext.cleaners.boilerplate.score import LineScore, score_line
 from cleantext.document import Document
+from cleantext.errors import ConfigError
 from cleantext.rulesets import RuleSet, builtin_rule_set
-from cleantext.words import stopwords
 
-_JUNK, _GOOD, _OTHER = "junk", "good", "other"
+_JUNK, _KEEP, _OTHER = "junk", "keep", "other"
+_MAX_HEADLINE_WORDS = 20
 _MAX_TOC_ENTRY_WORDS = 20
 _MIN_BODY_WORDS = 20  # the article body starts at its first real paragraph
+_CUT_RANGE = (0.2, 0.6)  # where a document's own cut may lie
+_MAX_MODEL_ROUNDS = 4
 
 
 @dataclass
@@ -60,22 +78,6 @@ class _Line:
 
 def _is_body(line: _Line) -> bool:
     return line.score.good and line.score.words >= _MIN_BODY_WORDS
-
-
-def _title_case(text: str) -> bool:
-    """Whether most words other than stop words start with a capital, as titles do."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    content = [w for w in words if w.lower().strip(".,:;!?\"'’") not in stopwords()]
-    capitalised = [w for w in content if _first_letter(w).isupper()]
-    return (
-        bool(content)
-        and _first_letter(words[0]).isupper()
-        and (len(capitalised) >= 0.6 * len(content))
-    )
-
-
-def _first_letter(word: str) -> str:
-    return next((ch for ch in word if ch.isalpha()), "")
 
 
 @dataclass
@@ -107,6 +109,32 @@ class _Page:
         )
         return cls(blocks, lines, body_start, bodies_before)
 
+    def verdict(self, i: int) -> str:
+        """A block's verdict so far (tables and code have none: "other")."""
+        line = self.lines.get(i)
+        return _OTHER if line is None else line.verdict
+
+    def headline(self) -> int | None:
+        """The document's headline, which the model leaves alone: the last prose
+        line above the article body that no rule took and that reads like a title
+        (a few words, not ending like a sentence or a label)."""
+        if self.body_start is None:
+            return None
+        for i in range(self.body_start - 1, -1, -1):
+            line = self.lines.get(i)
+            if line is None or line.verdict == _JUNK:
+                continue
+            title = 2 <= line.score.words <= _MAX_HEADLINE_WORDS
+            return i if title and not line.core.endswith((".", ":", ",")) else None
+        return None
+
+    def words(self, i: int) -> int:
+        """How many words block `i` has (what the word score weighs it by)."""
+        line = self.lines.get(i)
+        return (
+            line.score.words if line is not None else len(self.blocks[i].text.split())
+        )
+
     def outweighs_article(self, heading: int) -> bool:
         """Whether as many body paragraphs follow a trailer heading as precede it.
 
@@ -129,33 +157,98 @@ class _Page:
         return self._keys[key]
 
 
+def judge_with_model(
+    page: _Page, model: LineModel, threshold: float | None, trailer: int | None
+) -> None:
+    """Mark the prose lines the model judges junk, among those no rule decided
+    (and before any trailer), except the headline.
+
+    The first round sees the whole document, as the model was trained (a line
+    next to a menu the rules took is still next to a menu); later rounds judge
+    what is kept, without what went, until nothing more goes: what stays is a
+    fixed point, so a second cleaning drops nothing more.
+    """
+    end = len(page.blocks) if trailer is None else trailer
+    shown = list(range(len(page.blocks)))
+    headline = page.headline()
+    for _ in range(_MAX_MODEL_ROUNDS):
+        blocks = [page.blocks[i] for i in shown]
+        prose = np.array([block.is_prose for block in blocks], bool)
+        if not prose.any():
+            return
+        content = model.probabilities(block_features(blocks, model.priors), prose)
+        open_ = np.array(
+            [
+                i < end
+                and i != headline
+                and blocks[k].is_prose
+                and page.verdict(i) == _OTHER
+                for k, i in enumerate(shown)
+            ],
+            bool,
+        )
+        if not open_.any():
+            return
+        cut = threshold
+        if cut is None:
+            words = np.array([page.words(i) for i in shown], float)
+            kept = np.array([page.verdict(i) != _JUNK for i in shown], bool)
+            fixed = float(words[kept & ~open_].sum())  # tables, code, kept lines
+            cut = expected_f1_cut(content[open_], words[open_], fixed)
+            cut = min(max(cut, _CUT_RANGE[0]), _CUT_RANGE[1])
+        dropped = False
+        for k in np.flatnonzero(open_ & (content < cut)).tolist():
+            line = page.lines[shown[k]]
+            line.verdict, line.rule = _JUNK, f"model p={content[k]:.2f}"
+            dropped = True
+        if not dropped:
+            return
+        shown = [i for i in shown if page.verdict(i) != _JUNK]
+
+
 @dataclass
 class DropBoilerplate(Cleaner):
-    """Drop junk lines, trailers and tables of contents, and say which rule did it."""
+    """Drop junk lines, trailers and tables of contents, and say which rule (or the
+    model, with its probability) did it."""
 
+    mode: Literal["rules+model", "rules", "model"] = "rules+model"
+    threshold: float | None = None
     rule_files: tuple[str, ...] = ()
     disable_rules: tuple[str, ...] = ()
-    context: bool = True
-    heading_distance: int = 200
     drop_citations: bool = False
+    model_file: str = ""
     _catalogue: JunkCatalogue = field(init=False, repr=False, compare=False)
     _inline: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.threshold is not None and not 0 < self.threshold < 1:
+            raise ConfigError(
+                f"DropBoilerplate: threshold must be between 0 and 1, got "
+                f"{self.threshold!r}"
+            )
         self._catalogue = JunkCatalogue.load(self.rule_files, self.disable_rules)
         citations = ("citation-marks",) if self.drop_citations else ()
         self._inline = builtin_rule_set("inline-junk", *citations)
+
+    def prepare(self) -> None:
+        """Load the line model now (before forking workers, which then share it)."""
+        if self.mode != "rules":
+            self._model()
+
+    def _model(self) -> LineModel:
+        return load_line_model(self.model_file)
 
     def __call__(self, doc: Document) -> Document:
         before = doc.text
         page = _Page.of(doc.blocks())
         trailer = None
         if page.body_start is not None:  # no article, no yardstick: leave lines alone
-            trailer = self._apply_rules(page, doc.metadata)
-            self._drop_repeats_of_metadata(page.lines, doc.metadata)
-            if self.context:
-                self._spread_by_context(page)
+            if self.mode != "model":
+                trailer = self._apply_rules(page, doc.metadata)
+                self._drop_repeats_of_metadata(page.lines, doc.metadata)
+            if self.mode != "rules":
+                judge_with_model(page, self._model(), self.threshold, trailer)
         doc = self._rebuild(doc, page, trailer)
         doc.count_junk(before, doc.text)
         return doc
@@ -192,6 +285,9 @@ class DropBoilerplate(Cleaner):
                 break
             if rule.action == TOC:
                 contents.append((i, rule.name))
+                continue
+            if rule.action == KEEP:
+                line.verdict, line.rule = _KEEP, rule.name
                 continue
             if rule.action == METADATA:
                 for name in METADATA_FIELDS:
@@ -249,61 +345,6 @@ class DropBoilerplate(Cleaner):
         for line in lines.values():
             if line.verdict != _JUNK and comparison_key(line.core) in names:
                 line.verdict, line.rule = _JUNK, "source-line"
-
-    def _spread_by_context(self, page: _Page) -> None:
-        """Junk on both sides makes the lines between junk, jusText-style."""
-        blocks, lines = page.blocks, page.lines
-        verdicts = [self._context_class(i, lines) for i in range(len(blocks))]
-        i = 0
-        while i < len(blocks):
-            if verdicts[i] != _OTHER:
-                i += 1
-                continue
-            end = i
-            while end < len(blocks) and verdicts[end] == _OTHER:
-                end += 1
-            left = verdicts[i - 1] if i > 0 else None
-            right = verdicts[end] if end < len(blocks) else None
-            if left in (_JUNK, None) and right in (_JUNK, None) and (left or right):
-                for j in range(i, end):
-                    self._judge_in_junk_context(page, verdicts, j)
-            i = end
-
-    @staticmethod
-    def _context_class(i: int, lines: dict[int, _Line]) -> str:
-        line = lines.get(i)
-        if line is None:
-            return _GOOD  # tables and code are content
-        if line.verdict == _JUNK:
-            return _JUNK
-        return _GOOD if line.score.good else _OTHER
-
-    def _judge_in_junk_context(self, page: _Page, verdicts: list[str], j: int) -> None:
-        """Junk, unless a short sentence or a heading close above good prose.
-
-        Above the article any short line may be its title or kicker; inside it, only
-        a Title Case line counts as a heading ("The Road Ahead", not "Best deals
-        today").
-        """
-        line = page.lines[j]
-        heading_like = j < page.body_start or _title_case(line.core)
-        if line.score.sentence_like or (
-            heading_like and self._near_good(page.blocks, verdicts, j)
-        ):
-            return
-        line.verdict = _JUNK
-        line.rule = f"context (score {line.score.score:.2f})"
-
-    def _near_good(self, blocks: list[Block], verdicts: list[str], j: int) -> bool:
-        """A heading within `heading_distance` characters of a good block after it."""
-        distance = 0
-        for k in range(j + 1, len(blocks)):
-            if verdicts[k] == _GOOD:
-                return True
-            distance += len(blocks[k].text)
-            if distance > self.heading_distance:
-                return False
-        return False
 
     # --- output -------------------------------------------------------------------
 

@@ -1,68 +1,353 @@
-"""How much a line looks like article prose: the features jusText uses, for plain text.
+"""The features of every block of a document, from its text alone, as the line model
+sees them: one row per block, one column per name in `FEATURE_NAMES`.
 
-A line scores high when it is long enough, dense in stop words (real sentences are;
-menus, buttons and names are not), and ends like a sentence; URLs and symbol-heavy
-text score low. The score only *protects* content and spreads junk decisions made by
-rules to neighbouring short lines; on its own it never deletes anything.
+A block's own features (length, words, stop words, closing punctuation, capitals,
+digits, symbols, URL and e-mail likeness, list and heading marks, indentation,
+emphasis, repeats within the document, and word priors: how much more often its
+words occur in content lines than in boilerplate lines of the training pages) are
+joined by those of its neighbours within three blocks, by averages over a window of
+ten blocks either side, and by where it stands: its position, its length against
+the document's long lines, and its distance to the nearest long sentence-like line
+(the article body). Training (benchmarks/line_model.py) and DropBoilerplate compute
+them with this one function, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from math import log1p
 
+import numpy as np
 import regex
 
+from cleantext.blocks import CODE, HEADING, LIST_ITEM, TABLE, Block
 from cleantext.words import COUNTED_WORD, stopwords
 
-GOOD_SCORE = 0.7
+_URL = regex.compile(
+    r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|de|html?|php)\b"
+)
+_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".co", ".uk", ".de", ".htm")
+_EMAIL = regex.compile(r"\S@[\w-]+\.\w")
+_SEPARATORS = ("|", "»", "›", "·", "•", "/", ">", "→", " - ", " – ", " — ")
+_CLOSERS = "\"'’”»)]*_ \t"
+_PUNCTUATION = tuple(".,;:!?'\"’‘“”()[]-")  # the rest of what is not a word: symbols
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*\p{Lu}")
+_LONG_WORDS = 15  # a block this long that ends like a sentence is body-like
+_SHORT_WORDS = 4  # blocks this short, one after another, are menus and link lists
+_NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+_WINDOWS = (3, 10, 30)
+_RUN_PENALTY = 0.3  # what a block that is not body-like costs the main run
 
-_TERMINAL = regex.compile(r"[.!?…:;][\"'’”»)\]]*\s*$")
-_URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|de)\b/?")
-_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".co", ".uk", ".de")
-_SYMBOL = regex.compile(r"[^\p{L}\p{N}\s.,;:!?'\"’‘“”()\[\]-]")
+BLOCK_FEATURES = (
+    "chars",
+    "words",
+    "stop_share",
+    "terminal",
+    "colon_end",
+    "comma_end",
+    "capital_share",
+    "caps_share",
+    "digit_share",
+    "symbol_share",
+    "url",
+    "email",
+    "separators",
+    "list_item",
+    "atx_heading",
+    "heading",
+    "table",
+    "code",
+    "indent",
+    "word_length",
+    "emphasis",
+    "sentences",
+    "copyright",
+    "prior_mean",
+    "prior_min",
+    "prior_max",
+    "prior_known",
+    "repeats",
+    "quote",
+    "escapes",
+)
+_NEIGHBOUR_FEATURES = (
+    "words",
+    "stop_share",
+    "terminal",
+    "prior_mean",
+    "list_item",
+    "heading",
+    "capital_share",
+)
+FEATURE_NAMES = (
+    *BLOCK_FEATURES,
+    *(f"{name}@{offset:+d}" for offset in _NEIGHBOURS for name in _NEIGHBOUR_FEATURES),
+    *(f"{name}~{width}" for width in _WINDOWS for name in ("words", "body", "prior")),
+    "short_run",
+    "prior_vs_document",
+    "words_vs_document",
+    "position",
+    "position_from_end",
+    "relative_length",
+    "body_before",
+    "body_after",
+    "body_distance_before",
+    "body_distance_after",
+    "document_blocks",
+    "document_body_share",
+    "document_markup_share",
+    "in_main_run",
+    "main_run_distance",
+    "main_run_share",
+)
+_COLUMN = {name: i for i, name in enumerate(BLOCK_FEATURES)}
+_NEIGHBOUR_COLUMNS = [_COLUMN[name] for name in _NEIGHBOUR_FEATURES]
 
 
-@dataclass(frozen=True, slots=True)
-class LineScore:
-    """The features of one line and the content score made from them."""
-
-    words: int
-    stopword_density: float
-    terminal: bool
-    url_like: bool
-    symbol_share: float
-    score: float
-
-    @property
-    def good(self) -> bool:
-        """Clearly article prose."""
-        return self.score >= GOOD_SCORE
-
-    @property
-    def sentence_like(self) -> bool:
-        """A short real sentence ('Others are more sceptical.'): never context junk."""
-        return self.terminal and self.words >= 4 and self.stopword_density > 0
+def prior_tokens(text: str) -> list[str]:
+    """The tokens word priors are kept for: lower-cased words (`COUNTED_WORD`)."""
+    return [word.lower() for word in COUNTED_WORD.findall(text)]
 
 
-def score_line(text: str) -> LineScore:
-    """Score a line of plain text (0 = junk-like, 1 = prose-like)."""
+def block_features(blocks: Sequence[Block], priors: Mapping[str, float]) -> np.ndarray:
+    """A float32 matrix: one row per block, the columns of `FEATURE_NAMES`."""
+    if not blocks:
+        return np.zeros((0, len(FEATURE_NAMES)), np.float32)
+    own = np.array([_own_features(block, priors) for block in blocks], np.float32)
+    own[:, _COLUMN["repeats"]] = np.log1p(_repeats(blocks))
+    return np.hstack([own, _context(own)]).astype(np.float32)
+
+
+def _own_features(block: Block, priors: Mapping[str, float]) -> list[float]:
+    """The block's own columns: one regular-expression pass for its words, the
+    rest from C-level string methods (counts, affixes, maps over the words), so
+    the cost per block stays near that of finding its words."""
+    text = block.text
     words = COUNTED_WORD.findall(text)
+    lowered = list(map(str.lower, words))
     count = len(words)
-    stop = stopwords()
-    density = (
-        sum(map(stop.__contains__, map(str.lower, words))) / count if count else 0.0
+    known = [p for p in map(priors.get, lowered) if p is not None]
+    per_word = count or 1
+    letters = sum(map(len, words))
+    stripped = text.rstrip()
+    last = stripped.rstrip(_CLOSERS)[-1:]
+    visible = len(text) - text.count(" ") or 1
+    punctuation = sum(map(text.count, _PUNCTUATION))
+    indent = len(text) - len(text.lstrip())
+    return [
+        log1p(len(text)),
+        log1p(count),
+        sum(map(stopwords().__contains__, lowered)) / per_word,
+        last in ".!?…",
+        last == ":",
+        last in ",;–—-",
+        sum(map(str.isupper, map(_first, words))) / per_word,
+        sum(map(str.isupper, words)) / per_word,
+        sum(map(len, filter(str.isdigit, words))) / visible,
+        max(visible - letters - punctuation, 0) / visible,
+        any(hint in text for hint in _URL_HINTS) and _URL.search(text) is not None,
+        "@" in text and _EMAIL.search(text) is not None,
+        log1p(sum(map(text.count, _SEPARATORS))),
+        block.kind == LIST_ITEM,
+        text[indent : indent + 1] == "#",
+        block.kind == HEADING,
+        block.kind == TABLE,
+        block.kind == CODE,
+        log1p(indent),
+        letters / per_word,
+        "**" in text or "__" in text,
+        log1p(len(_SENTENCE_BREAK.findall(text))) if ". " in text else 0.0,
+        "©" in text or "opyright" in text or "(c)" in text,
+        sum(known) / len(known) if known else 0.0,
+        min(known, default=0.0),
+        max(known, default=0.0),
+        len(known) / per_word,
+        0.0,  # repeats: filled in for the whole document at once
+        text[indent : indent + 1] == ">",
+        log1p(text.count("\\")),
+    ]
+
+
+def _first(word: str) -> str:
+    return word[0]
+
+
+def _repeats(blocks: Sequence[Block]) -> np.ndarray:
+    """How many other blocks of the document have the same text, ignoring case
+    and spacing."""
+    keys = [" ".join(block.text.casefold().split()) for block in blocks]
+    counts = Counter(keys)
+    return np.array([counts[key] - 1 if key else 0 for key in keys], np.float32)
+
+
+def _context(own: np.ndarray) -> np.ndarray:
+    """The neighbour, window and position columns, computed with array shifts and
+    cumulative sums: linear in the number of blocks, a few dozen array operations
+    per document."""
+    n = len(own)
+    reach = max(_NEIGHBOURS)
+    padded = np.full((n + 2 * reach, len(_NEIGHBOUR_COLUMNS)), -1.0, np.float32)
+    padded[reach : reach + n] = own[:, _NEIGHBOUR_COLUMNS]
+    neighbours = [padded[reach + offset : reach + offset + n] for offset in _NEIGHBOURS]
+    words = own[:, _COLUMN["words"]]
+    prior = own[:, _COLUMN["prior_mean"]]
+    body = (words >= np.log1p(_LONG_WORDS)) & (own[:, _COLUMN["terminal"]] > 0)
+    body = body.astype(np.float32)
+    windowed = _window_means(np.column_stack([words, body, prior]))
+    index = np.arange(n, dtype=np.float32)
+    lengths = own[:, _COLUMN["chars"]]
+    total_body = float(body.sum())
+    before = np.cumsum(body) - body
+    after = total_body - before - body
+    span = max(n - 1, 1)
+    markup = (
+        own[:, _COLUMN["list_item"]]
+        + own[:, _COLUMN["atx_heading"]]
+        + own[:, _COLUMN["emphasis"]]
+    ) > 0
+    extra = np.column_stack(
+        [
+            windowed,
+            np.log1p(_run_lengths(words <= np.log1p(_SHORT_WORDS))),
+            prior - _median(prior),
+            words - _median(words),
+            index / span,
+            (n - 1 - index) / span,
+            lengths - np.sort(lengths)[int(0.9 * (n - 1))],
+            before / (total_body or 1.0),
+            after / (total_body or 1.0),
+            np.log1p(_distance(body, forward=True)),
+            np.log1p(_distance(body, forward=False)),
+            np.full(n, np.log1p(n)),
+            np.full(n, total_body / n),
+            np.full(n, float(markup.mean())),
+            *_main_run(body, own[:, _COLUMN["code"]] + own[:, _COLUMN["table"]]),
+        ]
     )
-    terminal = bool(_TERMINAL.search(text))
-    url_like = any(hint in text for hint in _URL_HINTS) and bool(_URL.search(text))
-    visible = len(text) - text.count(" ")
-    symbols = len(_SYMBOL.findall(text)) / visible if visible else 0.0
-    score = (
-        0.4 * min(1.0, count / 12)
-        + 0.4 * min(1.0, density / 0.25)
-        + 0.2 * terminal
-        - 0.5 * url_like
-        - max(0.0, symbols - 0.2)
+    return np.hstack([*neighbours, extra])
+
+
+def _main_run(body: np.ndarray, neutral: np.ndarray) -> list[np.ndarray]:
+    """Where the article body most likely is: the run of blocks with the most
+    body-like blocks in it, each other prose block counting against it (Kadane's
+    maximum-sum subarray; tables and code count neither way). For each block:
+    whether it is in that run, how many blocks away from it, and the run's share
+    of the document."""
+    n = len(body)
+    score = np.where(body > 0, 1.0, np.where(neutral > 0, 0.0, -_RUN_PENALTY))
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, value in enumerate(score.tolist()):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    index = np.arange(n)
+    inside = (index >= best_start) & (index < best_end) & (best > 0)
+    distance = np.where(
+        index < best_start, best_start - index, np.maximum(index - best_end + 1, 0)
     )
-    return LineScore(
-        count, density, terminal, url_like, symbols, min(1.0, max(0.0, score))
-    )
+    return [
+        inside.astype(np.float32),
+        np.log1p(np.where(best > 0, distance, n)),
+        np.full(n, (best_end - best_start) / n if best > 0 else 0.0),
+    ]
+
+
+def _median(values: np.ndarray) -> float:
+    ordered = np.sort(values)
+    return float(ordered[len(ordered) // 2])
+
+
+def _window_means(columns: np.ndarray) -> np.ndarray:
+    """The means of each column over the blocks within each of `_WINDOWS` of each
+    block: one column per (width, column), widths first."""
+    n = len(columns)
+    sums = np.vstack([np.zeros((1, columns.shape[1])), np.cumsum(columns, axis=0)])
+    index = np.arange(n)
+    means = []
+    for width in _WINDOWS:
+        low = np.maximum(index - width, 0)
+        high = np.minimum(index + width + 1, n)
+        means.append((sums[high] - sums[low]) / (high - low)[:, None])
+    return np.hstack(means)
+
+
+def _run_lengths(flags: np.ndarray) -> np.ndarray:
+    """For each block, the length of the run of flagged blocks it is in (0 when
+    it is not flagged)."""
+    n = len(flags)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], flags.astype(np.int8), [0]])))
+    lengths = np.zeros(n, np.float32)
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        lengths[start:end] = end - start
+    return lengths
+
+
+def _distance(flags: np.ndarray, forward: bool) -> np.ndarray:
+    """Blocks from each block to the nearest flagged one before it (forward) or
+    after it; the document's length when there is none."""
+    n = len(flags)
+    where = np.flatnonzero(flags)
+    index = np.arange(n)
+    if not len(where):
+        return np.full(n, float(n))
+    if forward:
+        slot = np.searchsorted(where, index, side="right") - 1
+        found = slot >= 0
+        nearest = where[np.maximum(slot, 0)]
+        return np.where(found, index - nearest, n).astype(np.float32)
+    slot = np.searchsorted(where, index, side="left")
+    found = slot < len(where)
+    nearest = where[np.minimum(slot, len(where) - 1)]
+    return np.where(found, nearest - index, n).astype(np.float32)
+
+
+_VERDICT_NEIGHBOURS = (-5, -3, -2, -1, 1, 2, 3, 5)
+_VERDICT_WINDOWS = (2, 5, 10, 30)
+VERDICT_FEATURE_NAMES = (
+    *(f"verdict@{offset:+d}" for offset in _VERDICT_NEIGHBOURS),
+    *(f"verdict~{width}" for width in _VERDICT_WINDOWS),
+    "content_distance_before",
+    "content_distance_after",
+    "content_run",
+    "content_before",
+    "content_after",
+    "document_verdict",
+    "verdict",
+)
+
+
+def verdict_features(probabilities: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Columns from a first judgement of every block (the probability that it is
+    content; blocks that are not prose count as content): the verdicts on its
+    neighbours and around it, how far the nearest likely content is, and its own."""
+    n = len(probabilities)
+    verdicts = np.where(prose, probabilities, 1.0)
+    reach = max(_VERDICT_NEIGHBOURS)
+    padded = np.full(n + 2 * reach, -1.0)
+    padded[reach : reach + n] = verdicts
+    columns = [
+        padded[reach + offset : reach + offset + n] for offset in _VERDICT_NEIGHBOURS
+    ]
+    sums = np.concatenate([[0.0], np.cumsum(verdicts)])
+    index = np.arange(n)
+    for width in _VERDICT_WINDOWS:
+        low = np.maximum(index - width, 0)
+        high = np.minimum(index + width + 1, n)
+        columns.append((sums[high] - sums[low]) / (high - low))
+    likely = verdicts >= 0.5
+    total = float(likely.sum())
+    before = np.cumsum(likely) - likely
+    columns += [
+        np.log1p(_distance(likely, forward=True)),
+        np.log1p(_distance(likely, forward=False)),
+        np.log1p(_run_lengths(likely)),
+        before / (total or 1.0),
+        (total - before - likely) / (total or 1.0),
+        np.full(n, verdicts.mean() if n else 0.0),
+        probabilities,
+    ]
+    return np.column_stack(columns).astype(np.float32)

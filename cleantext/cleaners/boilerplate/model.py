@@ -1,0 +1,187 @@
+"""The line model: two stages of gradient-boosted oblivious trees that give each
+block of a document the probability that it is article content, shipped as one
+data file (`rules/line-model.npz`, written by `benchmarks/line_model.py`; its card
+is `rules/line-model.md`).
+
+Stage one judges each block from its features (`features.block_features`); stage
+two judges it again from the same features and stage one's verdicts on the blocks
+around it (`features.verdict_features`): a block amid content is more likely
+content. Inference needs numpy only. An oblivious tree asks the same question of
+every row at each depth, so all trees are evaluated for all blocks at once: one
+comparison per (tree, depth), the answers read as a leaf number.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from cleantext.cleaners.boilerplate.features import (
+    FEATURE_NAMES,
+    VERDICT_FEATURE_NAMES,
+    verdict_features,
+)
+from cleantext.data import data_file
+from cleantext.errors import ConfigError
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "rules" / "line-model.npz"
+_FORMAT = 2
+
+
+@dataclass(frozen=True)
+class ObliviousTrees:
+    """Trees of equal depth D: tree t sends a row to leaf
+    sum over d of 2**d * (row[feature[t, d]] > border[t, d]), whose value it adds
+    to the row's log-odds (times `scale`, plus `bias`)."""
+
+    feature: np.ndarray  # (trees, depth) column indexes
+    border: np.ndarray  # (trees, depth) float32 thresholds
+    leaves: np.ndarray  # (trees, 2 ** depth) values
+    scale: float = 1.0
+    bias: float = 0.0
+
+    @classmethod
+    def from_catboost(cls, model: dict) -> ObliviousTrees:
+        """The trees of a CatBoost model saved as JSON (float features only)."""
+        trees = model["oblivious_trees"]
+        depth = {len(tree["splits"]) for tree in trees}
+        if len(depth) != 1:
+            raise ValueError("trees of different depths")
+        for tree in trees:
+            if any(s["split_type"] != "FloatFeature" for s in tree["splits"]):
+                raise ValueError("only float-feature splits are supported")
+        scale, bias = model["scale_and_bias"]
+        return cls(
+            np.array(
+                [[s["float_feature_index"] for s in t["splits"]] for t in trees],
+                np.int32,
+            ),
+            np.array([[s["border"] for s in t["splits"]] for t in trees], np.float32),
+            np.array([t["leaf_values"] for t in trees], np.float32),
+            float(scale),
+            float(bias[0] if isinstance(bias, list) else bias),
+        )
+
+    def log_odds(self, features: np.ndarray) -> np.ndarray:
+        """The log-odds of content for each row of `features`."""
+        trees, depth = self.feature.shape
+        if not len(features):
+            return np.zeros(0)
+        answers = features[:, self.feature.ravel()] > self.border.ravel()
+        leaf = answers.reshape(len(features), trees, depth) @ (1 << np.arange(depth))
+        scores = self.leaves[np.arange(trees), leaf].sum(axis=1, dtype=np.float64)
+        return scores * self.scale + self.bias
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.log_odds(features)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {
+            f"{prefix}_feature": self.feature,
+            f"{prefix}_border": self.border,
+            f"{prefix}_leaves": self.leaves,
+            f"{prefix}_scale_bias": np.array([self.scale, self.bias]),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str) -> ObliviousTrees:
+        scale, bias = arrays[f"{prefix}_scale_bias"].tolist()
+        return cls(
+            arrays[f"{prefix}_feature"],
+            arrays[f"{prefix}_border"],
+            arrays[f"{prefix}_leaves"],
+            scale,
+            bias,
+        )
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """The two stages, the word priors they were trained with, and what the file
+    says of itself (feature names, checked at load; training facts)."""
+
+    first: ObliviousTrees
+    second: ObliviousTrees
+    priors: dict[str, float]
+    info: dict = field(default_factory=dict)
+
+    def probabilities(self, features: np.ndarray, prose: np.ndarray) -> np.ndarray:
+        """The probability that each block is content, from its features and
+        whether each block is prose (the blocks a model judges)."""
+        first = self.first.probabilities(features)
+        context = verdict_features(first, prose)
+        return self.second.probabilities(np.hstack([features, context]))
+
+    def save(self, path: Path) -> None:
+        words = sorted(self.priors)
+        meta = {
+            "format": _FORMAT,
+            "feature_names": list(FEATURE_NAMES),
+            "verdict_feature_names": list(VERDICT_FEATURE_NAMES),
+            **self.info,
+        }
+        with open(path, "wb") as handle:
+            np.savez_compressed(
+                handle,
+                **self.first.arrays("first"),
+                **self.second.arrays("second"),
+                words=np.array(words),
+                priors=np.array([self.priors[w] for w in words], np.float32),
+                meta=np.array(json.dumps(meta, sort_keys=True)),
+            )
+
+    @classmethod
+    def load(cls, source=None) -> LineModel:
+        """The model in `source` (a path), by default the packaged one; refused
+        when it was trained with other features than this code computes."""
+        with (Path(source) if source else data_file("line-model.npz")).open(
+            "rb"
+        ) as handle:
+            arrays = np.load(handle, allow_pickle=False)
+            meta = json.loads(str(arrays["meta"]))
+            if meta.get("format") != _FORMAT:
+                raise ConfigError(f"line model format {meta.get('format')} unknown")
+            names = (meta.pop("feature_names"), meta.pop("verdict_feature_names"))
+            if names != (list(FEATURE_NAMES), list(VERDICT_FEATURE_NAMES)):
+                raise ConfigError(
+                    "the line model was trained with other features than this "
+                    "version computes; retrain it: python -m benchmarks.line_model"
+                )
+            priors = dict(
+                zip(arrays["words"].tolist(), arrays["priors"].tolist(), strict=True)
+            )
+            return cls(
+                ObliviousTrees.from_arrays(arrays, "first"),
+                ObliviousTrees.from_arrays(arrays, "second"),
+                priors,
+                meta,
+            )
+
+
+@cache
+def load_line_model(path: str = "") -> LineModel:
+    """The model in the file `path`, by default the packaged one; loaded once per
+    process and path."""
+    try:
+        return LineModel.load(path or None)
+    except OSError as exc:
+        raise ConfigError(f"cannot read line model {path}: {exc}") from exc
+
+
+def expected_f1_cut(
+    probabilities: np.ndarray, weights: np.ndarray, kept_weight: float
+) -> float:
+    """The probability cut that maximises the expected word F1 of a document: its
+    judged blocks (their content probabilities and word counts) kept from the most
+    likely down, with `kept_weight` words kept regardless (tables, code)."""
+    order = np.argsort(-probabilities, kind="stable")
+    ranked, words = probabilities[order], weights[order]
+    expected_gold = float(probabilities @ weights) + kept_weight
+    hits = np.cumsum(ranked * words) + kept_weight
+    kept = np.cumsum(words) + kept_weight
+    f1 = 2 * hits / (kept + expected_gold)
+    return float(ranked[int(np.argmax(f1))])
