@@ -532,3 +532,21 @@ def test_progress_shows_docs_and_megabytes_per_second(run_cli, tmp_path, command
     assert shown.splitlines()[-1].startswith("cleantext: 5 docs, 0.00 MB in ")
     assert run_cli(command, data, "--progress", "never").stderr == b""
     assert run_cli(command, data).stderr == b""  # auto: stderr is not a terminal
+
+
+def test_the_command_line_runs_without_pytest(tmp_path):
+    """The README's first command installs cleantext alone: no test extras."""
+    import subprocess
+    import sys
+
+    seed = tmp_path / "a.txt"
+    seed.write_text("Some text ,with a spacing error.\n", "utf-8")
+    blocked = (
+        "import sys; sys.modules['pytest'] = None; "
+        "from cleantext.cli import main; sys.exit(main(['clean', sys.argv[1]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked, str(seed)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Some text, with a spacing error." in result.stdout
