@@ -247,3 +247,15 @@ def test_keep_rules_never_drop_and_need_a_comma_and_a_name():
     assert kept("Best, Maria") and kept("Thanks, J.R. Smith") and kept("Love, Mum")
     for junk in ("Best Sellers", "Best deals today", "Regards,", "Thanks for reading"):
         assert not kept(junk), junk
+
+
+def test_the_first_article_paragraph_stays_so_a_second_cleaning_agrees():
+    """Found by hypothesis: the model dropped a repeated first paragraph, the
+    byline under it became head, and a second cleaning dropped it."""
+    body = ARTICLE[0]
+    text = "\n".join(
+        [body, "Advertisement", "by Jhon Lennon 33 views", body, body, "- Background"]
+    )
+    pipeline = Pipeline.default()
+    once = pipeline(text)
+    assert pipeline(once) == once

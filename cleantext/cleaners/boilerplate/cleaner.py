@@ -161,7 +161,9 @@ def judge_with_model(
     page: _Page, model: LineModel, threshold: float | None, trailer: int | None
 ) -> None:
     """Mark the prose lines the model judges junk, among those no rule decided
-    (and before any trailer), except the headline.
+    (and before any trailer), except the headline and the first article paragraph
+    (the yardstick of the rules' head zone: were it to go, a second cleaning would
+    see a longer head and judge its lines again).
 
     The first round sees the whole document, as the model was trained (a line
     next to a menu the rules took is still next to a menu); later rounds judge
@@ -180,7 +182,7 @@ def judge_with_model(
         open_ = np.array(
             [
                 i < end
-                and i != headline
+                and i not in (headline, page.body_start)
                 and blocks[k].is_prose
                 and page.verdict(i) == _OTHER
                 for k, i in enumerate(shown)
