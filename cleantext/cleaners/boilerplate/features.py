@@ -5,11 +5,12 @@ A block's own features (length, words, stop words, closing punctuation, capitals
 digits, symbols, URL and e-mail likeness, list and heading marks, indentation,
 emphasis, repeats within the document, and word priors: how much more often its
 words occur in content lines than in boilerplate lines of the training pages) are
-joined by those of its neighbours within three blocks, by averages over a window of
-ten blocks either side, and by where it stands: its position, its length against
-the document's long lines, and its distance to the nearest long sentence-like line
-(the article body). Training (benchmarks/line_model.py) and DropBoilerplate compute
-them with this one function, so they cannot drift apart.
+joined by those of its neighbours within three blocks, by averages over windows of
+3, 10 and 30 blocks either side, and by where it stands: its position, its length
+against the document's long lines, and its distance to the nearest long
+sentence-like line (the article body) and to the document's main run of prose.
+Training (benchmarks/line_model.py) and DropBoilerplate compute them with this one
+function, so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def _context(own: np.ndarray) -> np.ndarray:
     prior = own[:, _COLUMN["prior_mean"]]
     body = (words >= np.log1p(_LONG_WORDS)) & (own[:, _COLUMN["terminal"]] > 0)
     body = body.astype(np.float32)
-    windowed = _window_means(np.column_stack([words, body, prior]))
+    windowed = _window_means(np.column_stack([words, body, prior]), _WINDOWS)
     index = np.arange(n, dtype=np.float32)
     lengths = own[:, _COLUMN["chars"]]
     total_body = float(body.sum())
@@ -261,14 +262,14 @@ def _median(values: np.ndarray) -> float:
     return float(ordered[len(ordered) // 2])
 
 
-def _window_means(columns: np.ndarray) -> np.ndarray:
-    """The means of each column over the blocks within each of `_WINDOWS` of each
+def _window_means(columns: np.ndarray, widths: Sequence[int]) -> np.ndarray:
+    """The means of each column over the blocks within each of `widths` of each
     block: one column per (width, column), widths first."""
     n = len(columns)
     sums = np.vstack([np.zeros((1, columns.shape[1])), np.cumsum(columns, axis=0)])
     index = np.arange(n)
     means = []
-    for width in _WINDOWS:
+    for width in widths:
         low = np.maximum(index - width, 0)
         high = np.minimum(index + width + 1, n)
         means.append((sums[high] - sums[low]) / (high - low)[:, None])
@@ -332,12 +333,7 @@ def verdict_features(probabilities: np.ndarray, prose: np.ndarray) -> np.ndarray
     columns = [
         padded[reach + offset : reach + offset + n] for offset in _VERDICT_NEIGHBOURS
     ]
-    sums = np.concatenate([[0.0], np.cumsum(verdicts)])
-    index = np.arange(n)
-    for width in _VERDICT_WINDOWS:
-        low = np.maximum(index - width, 0)
-        high = np.minimum(index + width + 1, n)
-        columns.append((sums[high] - sums[low]) / (high - low))
+    columns += list(_window_means(verdicts[:, None], _VERDICT_WINDOWS).T)
     likely = verdicts >= 0.5
     total = float(likely.sum())
     before = np.cumsum(likely) - likely
