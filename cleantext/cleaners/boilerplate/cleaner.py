@@ -10,7 +10,8 @@ Decisions, in order, each with the name of what made it:
    repeat lines found elsewhere in the document; standalone lines naming the
    document's source or author go;
 3. the line model (`model.py`): every prose line no rule decided (a `keep` rule
-   decides for content: sign-offs), except the headline, gets the
+   decides for content: sign-offs), except the headline and the first article
+   paragraph, gets the
    probability that it is content, from its features and its neighbours'; a line
    under the cut goes ("model p=0.04"). The cut is `threshold`, or by default, per
    document, the one that maximises the expected word F1 of what is kept (between
