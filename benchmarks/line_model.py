@@ -79,22 +79,6 @@ class Rendering:
         return int(hashlib.sha1(self.site.encode()).hexdigest(), 16) % FOLDS
 
 
-def site_of(page: webtrain.Page) -> str:
-    """The page's site group, as split.tsv groups them (a page without a URL is
-    its own group)."""
-    from urllib.parse import urlsplit
-
-    host = urlsplit(page.url).hostname or ""
-    if not host:
-        return f"key:{page.key}"
-    parts = host.lower().split(".")
-    second_level = ("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go")
-    keep = (
-        3 if len(parts[-1]) == 2 and len(parts) > 2 and parts[-2] in second_level else 2
-    )
-    return "site:" + ".".join(parts[-keep:])
-
-
 def prepared(page: webtrain.Page, rendering: str) -> Rendering:
     """A rendering normalised as the pipeline leaves it before DropBoilerplate,
     split into blocks, each labelled against the gold text."""
@@ -108,7 +92,7 @@ def prepared(page: webtrain.Page, rendering: str) -> Rendering:
     return Rendering(
         page.dataset,
         page.key,
-        site_of(page),
+        page.site,
         page.split,
         rendering,
         page.gold,

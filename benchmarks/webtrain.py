@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import regex
 
@@ -45,6 +46,11 @@ def available(path: Path | None = None) -> bool:
     return ((path or data_dir()) / "split.tsv").is_file()
 
 
+# Labels under a two-letter country domain that make a third label part of the
+# registrable domain (bbc.co.uk), as PROVENANCE.md lists them.
+_SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gv")
+
+
 @dataclass(frozen=True)
 class Page:
     """One page: its source, key, site split, URL, gold text and two renderings."""
@@ -56,6 +62,18 @@ class Page:
     gold: str
     naive: str
     markdown: str
+
+    @property
+    def site(self) -> str:
+        """The page's site group, by PROVENANCE.md's rule for split.tsv: the
+        registrable domain of its URL; a page without a URL is its own group."""
+        host = (urlsplit(self.url).hostname or "").lower()
+        if not host:
+            return f"key:{self.key}"
+        parts = host.split(".")
+        country_second_level = len(parts) > 2 and len(parts[-1]) == 2
+        keep = 3 if country_second_level and parts[-2] in _SECOND_LEVEL else 2
+        return "site:" + ".".join(parts[-keep:])
 
     def rendering(self, name: str) -> str:
         """The text of a rendering: "naive", "markdown", or "gold" itself."""
