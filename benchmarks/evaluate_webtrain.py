@@ -30,6 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 
 from benchmarks import webtrain
@@ -100,17 +101,28 @@ def sample_keys(pages: Iterable[webtrain.Page], per_source: int) -> set[str]:
     return chosen
 
 
-_SETTINGS: list[Setting] = []
-_RETAINING: list[Setting] = []
+@cache
+def pipeline_of(setting: Setting) -> Pipeline:
+    """The setting's pipeline, built once per process."""
+    return setting.pipeline()
 
 
-def _score_page(page: webtrain.Page) -> list[tuple[str, str, str, tuple]]:
+def _preload(chosen: Iterable[Setting]) -> None:
+    """Load the settings' line models before forking: the workers share them."""
+    for setting in chosen:
+        if setting.mode not in (None, "rules"):
+            load_line_model(setting.model_file)
+
+
+def _score_page(
+    chosen: tuple[Setting, ...], page: webtrain.Page
+) -> list[tuple[str, str, str, tuple]]:
     """(rendering, setting, source, (P, R, F1)) of one page in every setting."""
     scores = []
     for rendering in webtrain.RENDERINGS:
         text = page.rendering(rendering)
-        for setting in _SETTINGS:
-            kept = setting.pipeline().clean(text)
+        for setting in chosen:
+            kept = pipeline_of(setting).clean(text)
             scores.append(
                 (
                     rendering,
@@ -122,9 +134,9 @@ def _score_page(page: webtrain.Page) -> list[tuple[str, str, str, tuple]]:
     return scores
 
 
-def _retention(text: str) -> tuple[int, int]:
-    """Tokens of `text`, and how many the shipped junk stage keeps."""
-    kept = _RETAINING[0].pipeline().clean(text)
+def _retention(setting: Setting, text: str) -> tuple[int, int]:
+    """Tokens of `text`, and how many `setting` keeps."""
+    kept = pipeline_of(setting).clean(text)
     return len(webtrain.tokens(text)), len(webtrain.tokens(kept))
 
 
@@ -132,14 +144,11 @@ def evaluate(
     pages: list[webtrain.Page], chosen: list[Setting], jobs: int = 2
 ) -> dict[tuple[str, str, str], list[tuple]]:
     """Scores by (rendering, setting, source)."""
-    global _SETTINGS
-    _SETTINGS = chosen
-    for setting in chosen:  # loaded before forking: the workers share it
-        if setting.mode not in (None, "rules"):
-            load_line_model(setting.model_file)
+    _preload(chosen)
+    score_page = partial(_score_page, tuple(chosen))
     scores: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for page_scores in pool.imap(_score_page, pages, chunksize=4):
+        for page_scores in pool.imap(score_page, pages, chunksize=4):
             for rendering, name, source, score in page_scores:
                 scores[(rendering, name, source)].append(score)
     return scores
@@ -164,10 +173,10 @@ def retention(
 ) -> Retention:
     """The share of tokens of clean texts that `setting` (by default the shipped
     junk stage) keeps."""
-    global _RETAINING
-    _RETAINING = [setting or Setting(SHIPPED, SHIPPED)]
+    setting = setting or Setting(SHIPPED, SHIPPED)
+    _preload([setting])
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        counts = pool.map(_retention, texts, chunksize=8)
+        counts = pool.map(partial(_retention, setting), texts, chunksize=8)
     shares = [kept / total if total else 1.0 for total, kept in counts]
     return Retention(
         sum(k for _, k in counts) / max(sum(t for t, _ in counts), 1),
