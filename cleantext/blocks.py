@@ -15,6 +15,15 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from cleantext.codelike import (
+    CONFIG_EVIDENCE,
+    CONFIG_KEY,
+    CONFIG_SECTION,
+    NOT_CONFIG,
+    config_shape,
+    looks_like_code,
+)
+
 PARAGRAPH = "paragraph"
 HEADING = "heading"
 LIST_ITEM = "list_item"
@@ -49,14 +58,6 @@ _TABLE_SEPARATOR = regex.compile(
     r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
 )
 _HEADING_END_FORBIDDEN = regex.compile(r"[.,;!…]\s*$")
-# What only code looks like: a statement's end or a block's brace, operators,
-# calls, a keyword that starts a statement, a shell or REPL prompt, a tag.
-_CODE_SIGNAL = regex.compile(
-    r"[;{}]\s*$|^\s*[{}]|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\w\(\)|\w\([^)]*\)\s*[:;{]?\s*$"
-    r"|^\s*(?:def|class|return|import|from\s+\S+\s+import|function|var|let|const"
-    r"|public|private|static|void|int|#include|#define|if\s*\(|for\s*\(|while\s*\()\b"
-    r"|^\s*(?:\$|>>>|\.\.\.|%|#)\s|^\s*</?[A-Za-z][\w-]*[\s>/]|^\s*\w+\s*=\s*\S"
-)
 # Indentation is the scraper's layout, not code, when this share of a text's
 # non-blank lines is indented, few of those look like code, and some are sentences:
 # plain-text scrapes of HTML (inscriptis) indent every line by its depth in the page.
@@ -64,6 +65,7 @@ _LAYOUT_INDENTED_SHARE = 0.3
 _LAYOUT_MAX_CODE_SHARE = 0.1
 _LAYOUT_MIN_SENTENCES = 2
 _INDENTED_SENTENCE = regex.compile(r"\s+(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
+_MIN_CONFIG_LINES = 2
 _HAS_LETTER = regex.compile(r"\p{L}")
 _MAX_HEADING_WORDS = 16
 
@@ -102,10 +104,13 @@ def split_blocks(text: str) -> list[Block]:
         blocks.append(Block(BLANK, "", "".join(ln.text + ln.end for ln in leading)))
         i = len(leading)
     not_table_until = {"|": 0, "\t": 0}  # runs already rejected: keeps this linear
+    not_config_until = [0]
     code_indent = not indentation_is_layout(line.text for line in lines)
     while i < len(lines):
         after_blank = _ends_with_blank(blocks)
-        kind, count = _next_block(lines, i, after_blank, not_table_until, code_indent)
+        kind, count = _next_block(
+            lines, i, after_blank, not_table_until, code_indent, not_config_until
+        )
         body = lines[i : i + count]
         i += count
         trailing = _take_blank_lines(lines, i)
@@ -196,13 +201,8 @@ def keeps_its_kind(old: Block, new: Block) -> bool:
         == bool(_SETEXT_UNDERLINE.match(after))
         and classify_line(after) == old.kind
         and looks_like_code(before) == looks_like_code(after)
+        and config_shape(before) == config_shape(after)
     )
-
-
-def looks_like_code(line: str) -> bool:
-    """Whether a line has something only code has (`x = 1;`, `if (a) {`, `$ ls`,
-    `def f():`, `<div>`), which prose does not."""
-    return _CODE_SIGNAL.search(line) is not None
 
 
 def indentation_is_layout(lines: Iterable[str]) -> bool:
@@ -249,6 +249,7 @@ def _next_block(
     after_blank: bool,
     not_table_until: dict[str, int],
     code_indent: bool,
+    not_config_until: list[int],
 ) -> tuple[str, int]:
     """The kind of the block starting at line `i` and how many lines it spans;
     an indented run is code only where indentation means code (`code_indent`)."""
@@ -263,6 +264,9 @@ def _next_block(
     table_rows = _table_length(lines, i, not_table_until)
     if table_rows:
         return TABLE, table_rows
+    config_lines = _config_length(lines, i, not_config_until)
+    if config_lines:
+        return CODE, config_lines
     if (
         i + 1 < len(lines)
         and _SETEXT_UNDERLINE.match(lines[i + 1].text)
@@ -317,6 +321,34 @@ def _run_length(lines: list[_Line], start: int, accept) -> int:
     while end < len(lines) and accept(lines[end]):
         end += 1
     return end - start
+
+
+def _config_length(lines: list[_Line], start: int, not_config_until: list[int]) -> int:
+    """Lines in the configuration run starting at `start`, or 0: two or more
+    configuration-shaped lines with evidence, or a section key and another key
+    line. A run is judged once, from its first line: its later lines are not
+    re-examined, which keeps the split linear."""
+    if start < not_config_until[0]:
+        return 0
+    shapes: set[int] = set()
+    keys = 0
+    end = start
+    while end < len(lines) and not lines[end].blank:
+        text = lines[end].text
+        if _ATX_HEADING.match(text) or _LIST_ITEM.match(text):
+            break  # Markdown structure is never swallowed into a run
+        shape = config_shape(text)
+        if shape == NOT_CONFIG:
+            break
+        shapes.add(shape)
+        keys += shape in (CONFIG_KEY, CONFIG_SECTION)
+        end += 1
+    not_config_until[0] = max(end, start + 1)
+    count = end - start
+    configuration = CONFIG_EVIDENCE in shapes or (
+        CONFIG_SECTION in shapes and keys >= _MIN_CONFIG_LINES
+    )
+    return count if count >= _MIN_CONFIG_LINES and configuration else 0
 
 
 def pipe_cells(line: str) -> list[str]:

@@ -41,6 +41,11 @@ SHAPES = {
     "misspellings in one token": lambda n: "recieve," * (n // 8),
     "misspellings in a path": lambda n: "recieve/" * (n // 8),
     "spaced misspellings": lambda n: "the recieve, " * (n // 13),
+    # Configuration runs (blocks.py): many short lines, one long code-like line,
+    # a long key with many values.
+    "configuration lines": lambda n: "port: 80\nrotate 14\n" * (n // 19),
+    "one long code-like line": lambda n: "x = " + "a" * n,
+    "a key with many values": lambda n: "key: " + "ab " * (n // 3),
 }
 SMALL = 50_000
 FACTOR = 16

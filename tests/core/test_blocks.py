@@ -164,3 +164,41 @@ def test_a_nested_markdown_list_is_a_list_not_code():
     assert kinds(text) == [HEADING, LIST_ITEM, LIST_ITEM, PARAGRAPH]
     yaml = "Config:\n\n    - name: build\n      run: make\n"
     assert kinds(yaml)[-1] == CODE
+
+
+CONFIGURATION_RUNS = {
+    "yaml": "ratelimit:\nqueries: 5000\nwindow: 60",
+    "yaml-nested": "handlers:\n  console:\n    class: logging.StreamHandler",
+    "logrotate": "/var/log/app/*.log {\nrotate 14\ndaily\ndelaycompress\n}",
+    "ini": "[server]\nport = 8080\nhost = localhost",
+    "nginx": "server {\nlisten 80;\nserver_name example.com;\n}",
+    "shell": "$ pip install cleantext\n$ cleantext clean file.txt",
+}
+
+
+def test_configuration_pasted_without_fences_is_one_code_block():
+    for name, run in CONFIGURATION_RUNS.items():
+        text = f"Put this in the file:\n{run}\nThen restart it.\n"
+        blocks = split_blocks(text)
+        assert [b.kind for b in blocks] == [HEADING, CODE, PARAGRAPH], name
+        assert blocks[1].text == run, name
+        assert join_blocks(blocks) == text
+
+
+def test_short_lines_without_code_evidence_stay_prose():
+    for text in (
+        "home\nnews\nsport\nabout us\n",  # a lowercase menu
+        "views: 5000\nlikes: 12\n",  # counters, which DropBoilerplate should see
+        "share:\nfacebook\ntwitter\n",
+        "author: jane doe\ndate: 2020-01-01\n",
+        "Name: John\nAge: 42\n",
+        "salt\npepper\nolive oil\n",
+        "see example.com\nor example.org\n",  # domains are not identifiers
+        "https://example.com/a\nhttps://example.org/b\n",
+        '<a href="/x">\n<div class="y">\n',  # markup a scraper left is not config
+        "ratelimit: 5000\n",  # one line alone
+    ):
+        assert CODE not in kinds(text), text
+    # A Markdown heading or list item ends a run; prose ending with ";" is no code.
+    assert kinds("# Setup\nhandlers:\nconsole:\n") == [HEADING, CODE]
+    assert CODE not in kinds("We went to the market on Monday;\nabout\n")
