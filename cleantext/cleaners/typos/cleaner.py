@@ -16,7 +16,9 @@ and not repeated (a word used three times is the document's vocabulary). Rules:
 - bigram-context: the candidate whose pairs with the neighbouring words (symspellpy's
   bigram counts) times the likelihood of the slip is `min_ratio` times the next's;
 - real-word rules from `rules/real-word-errors.toml` ("who wont to" -> "who want to").
-When in doubt the word stays. So does every document (or paragraph) in which too many
+A word inside a foreign phrase ("au lait") or a binomial ("(Gavia arctica)") is
+never corrected (`cleantext.cleaners.typos.foreign`). When in doubt the word
+stays. So does every document (or paragraph) in which too many
 words are unknown: it is probably not English, or not prose.
 """
 
@@ -33,6 +35,7 @@ from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.protect import PROTECTED
 from cleantext.cleaners.typos.choose import choose, neighbours
+from cleantext.cleaners.typos.foreign import in_foreign_phrase
 from cleantext.cleaners.typos.lexicon import (
     MAX_WORD_LENGTH,
     Lexicon,
@@ -310,6 +313,8 @@ class FixTypos(Cleaner):
     ) -> _Change | None:
         match = words[index]
         previous, following = neighbours(text, words, index)
+        if in_foreign_phrase(text, match.start(), previous, following):
+            return None
         decision = self._correct(match.group(), previous, following, context)
         return None if decision is None else (decision[0], match, decision[1])
 
