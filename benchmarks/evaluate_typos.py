@@ -53,10 +53,22 @@ FLOORS = EVAL_DIR / "floors.toml"
 SEED_DIR = ROOT / "seeds"
 KINDS = ("transposition", "deletion", "insertion", "substitution", "misspelling")
 SINGLE_EDIT_KINDS = KINDS[:4]
-_RATE = 1 / 25  # of the words of four or more letters get a single-edit typo
+# The share of the words of each shape that get a single-edit typo: short and
+# capitalised words are rarer targets, so more of them get one.
+_RATE = {"long": 1 / 25, "short": 1 / 5, "capitalised": 1 / 3}
 _FIRST_LETTER_WEIGHT = 0.4  # relative to any other letter
 _MISSPELLING_RATE = 1 / 2  # of the words with a well-known misspelling get it
-_TARGET = regex.compile(r"(?<![\w@/\\.'’-])[a-z]{4,}(?![\w@/\\'’-]|[.:][\w/])")
+_WORD_END = r"(?![\w@/\\'’-]|[.:][\w/])"
+# The words that may get a typo, by shape: lowercase words of four or more letters
+# (the main set), of three letters, and capitalised words at a sentence start
+# (whose lowercase form is a dictionary word, so not a name).
+SHAPES = {
+    "long": regex.compile(rf"(?<![\w@/\\.'’-])[a-z]{{4,}}{_WORD_END}"),
+    "short": regex.compile(rf"(?<![\w@/\\.'’-])[a-z]{{3}}{_WORD_END}"),
+    "capitalised": regex.compile(
+        rf"(?:^|(?<=[.!?][\"'”’)]*[ ]))[A-Z][a-z]{{3,}}{_WORD_END}", regex.MULTILINE
+    ),
+}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -178,26 +190,33 @@ def make_typo(word: str, kind: str, rng: random.Random) -> str | None:
     return word[:at] + rng.choice(choices) + word[at + 1 :] if choices else None
 
 
-def inject(text: str, rng: random.Random) -> tuple[str, dict[int, tuple[str, str]]]:
-    """Typos put into `text`'s paragraphs: the new text and, by position in it,
-    (kind, original word, typo) of each typo."""
+def inject(
+    text: str, rng: random.Random, shape: str = "long"
+) -> tuple[str, dict[int, tuple[str, str]]]:
+    """Typos put into the words of `shape` in `text`'s paragraphs: the new text
+    and, by position in it, (kind, original word, typo) of each typo."""
     lexicon = default_lexicon()
     misspellings = _misspellings()
     prose = _prose_spans(text)
     pieces, last, shift, typos = [], 0, 0, {}
-    for match in _TARGET.finditer(text):
+    for match in SHAPES[shape].finditer(text):
         if not any(a <= match.start() < b for a, b in prose):
             continue
         word = match.group()
-        if word in misspellings and rng.random() < _MISSPELLING_RATE:
+        lower = word.lower()
+        if shape == "capitalised" and lower not in lexicon.speller.words:
+            continue  # a name, not a word at a sentence start
+        if lower in misspellings and rng.random() < _MISSPELLING_RATE:
             kind = "misspelling"
-        elif rng.random() < _RATE:
+        elif rng.random() < _RATE[shape]:
             kind = rng.choice(SINGLE_EDIT_KINDS)
         else:
             continue
-        typo = make_typo(word, kind, rng)
-        if typo is None or typo == word or lexicon.is_known(typo):
+        typo = make_typo(lower, kind, rng)
+        if typo is None or typo == lower or lexicon.is_known(typo):
             continue
+        if word != lower:
+            typo = typo[0].upper() + typo[1:]
         pieces += [text[last : match.start()], typo]
         typos[match.start() + shift] = (kind, word, typo)
         shift += len(typo) - len(word)
@@ -215,14 +234,17 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def evaluate_injected(rounds: int = 6, seed: int = 20261122) -> Result:
-    """FixTypos on the clean documents with injected typos, `rounds` times."""
+def evaluate_injected(
+    rounds: int = 6, seed: int = 20261122, shape: str = "long"
+) -> Result:
+    """FixTypos on the clean documents with typos injected into words of
+    `shape`, `rounds` times."""
     fixer = FixTypos()
     result = Result()
     for round_ in range(rounds):
         rng = random.Random(seed + round_)
         for text in clean_documents():
-            dirty, typos = inject(text, rng)
+            dirty, typos = inject(text, rng, shape)
             doc = fixer(Document(dirty, explain=True))
             for kind, _, _ in typos.values():
                 result.injected[kind] += 1
@@ -341,6 +363,8 @@ def main() -> int:
     sets = {
         "seeds": evaluate_seeds(),
         "injected": evaluate_injected(args.rounds),
+        "injected-short": evaluate_injected(args.rounds, shape="short"),
+        "injected-capitalised": evaluate_injected(args.rounds, shape="capitalised"),
         "clean": evaluate_clean(),
         "technical": evaluate_technical(),
     }
@@ -369,8 +393,8 @@ def main() -> int:
         for name, result in sets.items():
             for line in result.wrong:
                 print(f"{name} wrong: {line}")
-        for line in injected.misses:
-            print(f"injected missed: {line}")
+            for line in result.misses:
+                print(f"{name} missed: {line}")
     failures = [f for name, r in sets.items() for f in below_floors(name, r)]
     for failure in failures:
         print(failure, file=sys.stderr)

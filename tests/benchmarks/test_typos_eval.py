@@ -24,3 +24,10 @@ def test_clean_prose_is_not_changed():
     result = evaluate_clean()
     assert result.words >= 5000
     assert below_floors("clean", result) == []
+
+
+def test_short_and_capitalised_typos_recall_and_precision():
+    for shape in ("short", "capitalised"):
+        result = evaluate_injected(shape=shape)
+        assert sum(result.injected.values()) >= 200, shape
+        assert below_floors(f"injected-{shape}", result) == [], shape

@@ -1,10 +1,14 @@
 """FixTypos: correct misspelled words in prose, only where the correction is clear.
 
-A word is a candidate only when it is plain lowercase ASCII letters (capitalised,
-all-capital, mixed-case and accented words, words with digits, hyphenated compounds
-and anything inside a URL, e-mail address, path, code or number are never touched),
-unknown to the lexicon (`cleantext.lexicon`), not allowed by the user, not written
-capitalised anywhere in the document (a name: "zelenskyy" when "Zelenskyy" appears)
+A word is a candidate only when it is plain lowercase ASCII letters, or such a word
+capitalised at a sentence start that goes on as prose ("Wiht the"); all-capital,
+mixed-case and accented words, words with digits, hyphenated compounds and anything
+inside a URL, e-mail address, path, code or number are never touched. Three-letter
+and capitalised words are weak evidence (abbreviations such as npm, names such as
+Etsy): they are corrected only by a likely slip from one of the commonest words
+(`cleantext.cleaners.typos.weak`). A candidate must also be unknown to the
+lexicon (`cleantext.lexicon`), not allowed by the user, not written capitalised
+anywhere in the document (a name: "zelenskyy" when "Zelenskyy" appears)
 and not repeated (a word used three times is the document's vocabulary). Rules:
 - common-misspelling: an entry of `rules/misspellings.tsv` ("recieve" -> "receive");
   capitalised entries too ("Recieve" -> "Receive");
@@ -18,8 +22,8 @@ and not repeated (a word used three times is the document's vocabulary). Rules:
 - real-word rules from `rules/real-word-errors.toml` ("who wont to" -> "who want to").
 A word inside a foreign phrase ("au lait") or a binomial ("(Gavia arctica)") is
 never corrected (`cleantext.cleaners.typos.foreign`). When in doubt the word
-stays. So does every document (or paragraph) in which too many
-words are unknown: it is probably not English, or not prose.
+stays. So does every document (or paragraph) in which too many words are unknown:
+it is probably not English, or not prose.
 """
 
 from __future__ import annotations
@@ -34,10 +38,8 @@ import regex
 from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.protect import PROTECTED
-from cleantext.cleaners.typos.choose import choose, neighbours
-from cleantext.cleaners.typos.foreign import in_foreign_phrase
+from cleantext.cleaners.typos.correct import CANDIDATE, Corrector, WordContext
 from cleantext.cleaners.typos.lexicon import (
-    MAX_WORD_LENGTH,
     Lexicon,
     default_lexicon,
     parse_misspellings,
@@ -55,11 +57,8 @@ from cleantext.rulesets import (
 from cleantext.words import LETTER_RUN, SPELLING_WORD_PATTERN
 
 _WORD_RULE = Rule("word", SPELLING_WORD_PATTERN, keep=True)
-_CANDIDATE = regex.compile(r"[a-z]+")
 REAL_WORD_RULES = builtin_rule_set("real-word-errors")
 
-_MIN_LENGTH = 4  # shorter words are fixed only from the curated map
-_REPEATED = 3  # an unknown word used this often is the document's own vocabulary
 _MAX_UNKNOWN_SHARE = 0.10  # of a document's lowercase words, else not English prose
 _MAX_BLOCK_UNKNOWN = 3  # unknown words a paragraph may have before its share counts
 _MAX_BLOCK_UNKNOWN_SHARE = 0.30
@@ -67,15 +66,6 @@ _MAX_BLOCK_UNKNOWN_SHARE = 0.30
 
 _Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
 _MAX_WINDOW = 200  # characters either side of a word scanned to tokenise it locally
-
-
-@dataclass
-class _Context:
-    """What the whole document says about its words."""
-
-    counts: Counter[str]
-    names: frozenset[str]
-    actionable: frozenset[str] = frozenset()  # its words a rule may correct
 
 
 @dataclass
@@ -94,8 +84,7 @@ class FixTypos(Cleaner):
     misspellings_file: str = ""
     min_ratio: float = 10.0
     real_words: bool = True
-    _allowed: frozenset[str] = field(init=False, repr=False, compare=False)
-    _extra_misspellings: dict[str, str] = field(init=False, repr=False, compare=False)
+    _corrector: Corrector = field(init=False, repr=False, compare=False)
     _scanner: RuleSet = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -107,11 +96,13 @@ class FixTypos(Cleaner):
                 for line in _read(self.allow_file).splitlines()
                 if line.strip() and not line.lstrip().startswith("#")
             }
-        self._allowed = frozenset(allowed)
-        self._extra_misspellings = (
+        extra_misspellings = (
             parse_misspellings(_read(self.misspellings_file), self.misspellings_file)
             if self.misspellings_file
             else {}
+        )
+        self._corrector = Corrector(
+            frozenset(allowed), extra_misspellings, self.min_ratio
         )
         protected = list(PROTECTED.rules)
         real_words = list(REAL_WORD_RULES.rules) if self.real_words else []
@@ -160,7 +151,7 @@ class FixTypos(Cleaner):
 
     # --- document and block checks ------------------------------------------------
 
-    def _context(self, blocks: list[Block]) -> _Context | None:
+    def _context(self, blocks: list[Block]) -> WordContext | None:
         """Word counts and names of the document's prose; None when too many of its
         lowercase words are unknown for it to be English prose."""
         prose = "\n".join(block.text for block in blocks if block.is_prose)
@@ -171,7 +162,7 @@ class FixTypos(Cleaner):
         if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
             return None
         names = frozenset(word.lower() for word in counts if not word.islower())
-        context = _Context(counts, names)
+        context = WordContext(counts, names)
         context.actionable = frozenset(self._actionable(set(counts), context))
         return context
 
@@ -182,13 +173,13 @@ class FixTypos(Cleaner):
         return [
             word
             for word in set(words).difference(lexicon.known)
-            if _CANDIDATE.fullmatch(word)
-            and self._curated(word) is None
+            if CANDIDATE.fullmatch(word)
+            and self._corrector.curated(word) is None
             and not lexicon.is_known(word)
             and not lexicon.is_compound(word)
         ]
 
-    def _may_hold_fixes(self, text: str, context: _Context) -> bool:
+    def _may_hold_fixes(self, text: str, context: WordContext) -> bool:
         """Cheapest test first, for a block as the document gave it (its words are
         among the document's): may a real-word rule apply, or does it contain one
         of the document's words to correct?"""
@@ -199,14 +190,14 @@ class FixTypos(Cleaner):
     def _real_word_rule_may_apply(self, text: str) -> bool:
         return self.real_words and REAL_WORD_RULES.could_apply(text)
 
-    def _actionable(self, words: set[str], context: _Context) -> set[str]:
+    def _actionable(self, words: set[str], context: WordContext) -> set[str]:
         """Those of `words` that the curated map or the dictionary may correct;
         known words (most of them) are set aside by one set difference."""
         return {
             word
             for word in words.difference(self.lexicon.known)
-            if self._curated(word.lower()) is not None
-            or self._is_candidate(word, context)
+            if self._corrector.curated(word.lower()) is not None
+            or self._corrector.is_candidate(word, context)
         }
 
     # --- corrections --------------------------------------------------------------
@@ -216,7 +207,7 @@ class FixTypos(Cleaner):
         text: str,
         words: set[str],
         actionable: set[str],
-        context: _Context,
+        context: WordContext,
         doc: Document,
         offset: int,
     ) -> str | None:
@@ -235,7 +226,7 @@ class FixTypos(Cleaner):
         pieces.append(text[last:])
         return "".join(pieces)
 
-    def _changes(self, text: str, context: _Context) -> list[_Change]:
+    def _changes(self, text: str, context: WordContext) -> list[_Change]:
         """Every change to make in `text`, in order, from a scan of all of it."""
         tokens = list(self._scanner.matches(text))
         words = [match for rule, match in tokens if rule.name == _WORD_RULE.name]
@@ -260,7 +251,7 @@ class FixTypos(Cleaner):
         return changes
 
     def _local_changes(
-        self, text: str, words: set[str], actionable: set[str], context: _Context
+        self, text: str, words: set[str], actionable: set[str], context: WordContext
     ) -> list[_Change] | None:
         """The changes `_changes` would find, from scans of the few words around
         each word that may change; None when the block needs the full scan (a
@@ -294,7 +285,7 @@ class FixTypos(Cleaner):
         window: tuple[int, int],
         word: str,
         start: int,
-        context: _Context,
+        context: WordContext,
     ) -> _Change | None:
         """The change for `word` at `start`, if it is a whole word token there;
         the tokens come from a scan of `window` only."""
@@ -308,16 +299,6 @@ class FixTypos(Cleaner):
                 return self._word_change(text, words, index, context)
         return None  # inside a URL, a path, a longer word
 
-    def _word_change(
-        self, text: str, words: list[regex.Match], index: int, context: _Context
-    ) -> _Change | None:
-        match = words[index]
-        previous, following = neighbours(text, words, index)
-        if in_foreign_phrase(text, match.start(), previous, following):
-            return None
-        decision = self._correct(match.group(), previous, following, context)
-        return None if decision is None else (decision[0], match, decision[1])
-
     def _report(
         self, doc: Document, rule: str, before: str, after: str, position: int
     ) -> None:
@@ -326,38 +307,11 @@ class FixTypos(Cleaner):
         else:
             doc.record(self.name, rule, before, after, position)
 
-    def _correct(
-        self, word: str, previous: str | None, following: str | None, context: _Context
-    ) -> tuple[str, str] | None:
-        """(rule, correction) for `word`, or None to leave it."""
-        fixed = self._curated(word.lower())
-        if (
-            fixed is not None
-            and (word.islower() or word.istitle())
-            and word.lower() not in self._allowed
-        ):
-            return "common-misspelling", _match_case(fixed, word)
-        if not self._is_candidate(word, context):
-            return None
-        return choose(self.lexicon, word, previous, following, self.min_ratio)
-
-    def _curated(self, lower: str) -> str | None:
-        """The curated correction of a lowercased word, the user's entries first."""
-        return self._extra_misspellings.get(lower) or self.lexicon.misspellings.get(
-            lower
-        )
-
-    def _is_candidate(self, word: str, context: _Context) -> bool:
-        """Whether the dictionary may correct `word`: plain lowercase ASCII, long
-        enough, unknown, not allowed, not a name or the document's own term."""
-        return (
-            _MIN_LENGTH <= len(word) <= MAX_WORD_LENGTH
-            and _CANDIDATE.fullmatch(word) is not None
-            and word not in self._allowed
-            and word not in context.names
-            and context.counts[word] < _REPEATED
-            and not self.lexicon.is_known(word)
-        )
+    def _word_change(
+        self, text: str, words: list[regex.Match], index: int, context: WordContext
+    ) -> _Change | None:
+        decision = self._corrector.word_change(text, words, index, context)
+        return None if decision is None else (decision[0], words[index], decision[1])
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -375,13 +329,6 @@ def _window(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (begin == floor > 0) or (finish == limit < len(text)):
         return None
     return begin, finish
-
-
-def _match_case(correction: str, original: str) -> str:
-    """The correction capitalised like the original ('Recieve' -> 'Receive')."""
-    if original[0].isupper():
-        return correction[0].upper() + correction[1:]
-    return correction
 
 
 def _read(path: str) -> str:

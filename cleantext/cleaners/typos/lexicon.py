@@ -34,6 +34,9 @@ _SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
 _SYMSPELL_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 MAX_DISTANCE = 1
 _MIN_COMPOUND_PART = 4
+# A rewrite to a shorter known word proves little: "soem" -> "sem" and "maed" ->
+# "med" (ae/oe) are typos of "some" and "made", not spelling variants.
+_MIN_VARIANT_LENGTH = 5
 # No English word is longer; checking a longer token would cost its length squared.
 MAX_WORD_LENGTH = 40
 
@@ -57,6 +60,7 @@ class Lexicon:
     variants: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     inflection_endings: frozenset[str] = frozenset()
     bigram_floor: float = 0.0
+    _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def is_known(self, word: str) -> bool:
         """Whether a lowercase word is correct English: in the lexicon, or a spelling
@@ -70,7 +74,11 @@ class Lexicon:
             variant = (
                 word[: match.start()] + match.expand(replacement) + word[match.end() :]
             )
-            if variant != word and variant in self.known:
+            if (
+                variant != word
+                and len(variant) >= _MIN_VARIANT_LENGTH
+                and variant in self.known
+            ):
                 return True
         return False
 
@@ -99,6 +107,13 @@ class Lexicon:
             word, Verbosity.CLOSEST, max_edit_distance=max_distance
         )
         return [Candidate(s.term, s.distance, s.count) for s in found]
+
+    def common_words(self, n: int) -> frozenset[str]:
+        """The `n` most frequent words of the correction dictionary."""
+        cached = self._common.get(n)
+        if cached is None:
+            cached = self._common[n] = frozenset(self.most_common(n))
+        return cached
 
     def most_common(self, n: int) -> list[str]:
         """The `n` most frequent words of the correction dictionary, sorted."""

@@ -1,0 +1,52 @@
+"""Words that are weak evidence of a typo: three letters long (abbreviations such
+as npm, tcp, imo) or capitalised at a sentence start (names such as Etsy, Franca).
+FixTypos corrects them only by a likely slip from one of the commonest words, and
+a capitalised one only where a sentence starts and goes on as prose."""
+
+from __future__ import annotations
+
+import regex
+
+from cleantext.cleaners.typos.keyboard import default_typing_errors
+from cleantext.cleaners.typos.lexicon import Lexicon
+
+MIN_LENGTH = 3  # shorter words are fixed only from the curated map
+MIN_STRONG_LENGTH = 4
+SENTENCE_START_CANDIDATE = regex.compile(r"[A-Z][a-z]{3,}")
+_COMMON_TARGETS = 500  # corrected only to one of this many commonest words
+# ... by a slip at least this likely (rules/typing-errors.toml): for three letters
+# a swap, a neighbouring key or a doubled letter; capitalised, also an extra key.
+_SHORT_SLIP = 0.5
+_CAPITALISED_SLIP = 0.2
+_LOWERCASE_WORD = regex.compile(r"\b[a-z]{4,}\b")
+_GOES_ON = 60  # characters after a capitalised word searched for a lowercase one
+_LOOK_BACK = 8  # characters before it searched for a sentence's end
+_SENTENCE_END = regex.compile(r"(?:^|[.!?][\"'”’)\]]*\s+)[\"'“‘(\[]*$")
+
+
+def is_weak(word: str) -> bool:
+    """Whether a candidate word is weak evidence: short, or capitalised."""
+    return len(word) < MIN_STRONG_LENGTH or not word.islower()
+
+
+def starts_a_sentence(text: str, match: regex.Match) -> bool:
+    """Whether the word of `match` starts a sentence that goes on as prose, with a
+    lowercase word of four letters or more soon after it ("Wiht the", "Whuile
+    Russia currently"): not a Title Case heading, not a name mid-sentence."""
+    start, end = match.start(), match.end()
+    return bool(
+        _LOWERCASE_WORD.search(text, end, end + _GOES_ON)
+        and _SENTENCE_END.search(text, max(0, start - _LOOK_BACK), start)
+    )
+
+
+def plain_slip(lexicon: Lexicon, correction: str, typed: str) -> bool:
+    """Whether the weak word `typed` is a likely slip from `correction`, one of the
+    commonest words: a swap, a neighbouring key, a doubled letter (and, for a
+    capitalised word, an extra key)."""
+    slip = _SHORT_SLIP if len(typed) < MIN_STRONG_LENGTH else _CAPITALISED_SLIP
+    return (
+        len(correction) >= MIN_LENGTH
+        and correction in lexicon.common_words(_COMMON_TARGETS)
+        and default_typing_errors().weight(correction, typed.lower()) >= slip
+    )
