@@ -44,7 +44,7 @@ import regex
 from benchmarks.floors import unmet_floors
 from cleantext import Document, FixTypos, Pipeline
 from cleantext.blocks import split_blocks
-from cleantext.cleaners.typos.lexicon import default_lexicon
+from cleantext.cleaners.lexicon import default_lexicon
 from cleantext.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -326,7 +326,7 @@ def load_cost() -> tuple[float, float]:
     Python process (Linux: /proc/self/status; peak RSS is inherited across fork)."""
     code = (
         "import re, time\n"
-        "from cleantext.cleaners.typos.lexicon import default_lexicon\n"
+        "from cleantext.cleaners.lexicon import default_lexicon\n"
         "def rss():\n"
         "    status = open('/proc/self/status').read()\n"
         "    return int(re.search(r'VmRSS:\\s+(\\d+)', status).group(1)) / 1024\n"

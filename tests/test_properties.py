@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 import cleantext
 from cleantext import Document, Pipeline, split_blocks
-from cleantext.cleaners.typos.lexicon import default_lexicon
+from cleantext.cleaners.lexicon import default_lexicon
 from tests.conftest import text_soup
 
 # Text biased towards what breaks cleaners: whitespace of every kind, line breaks,

@@ -5,12 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import ConfigError, Document, FixTypos, Pipeline
-from cleantext.cleaners.typos.keyboard import default_typing_errors
-from cleantext.cleaners.typos.lexicon import (
+from cleantext.cleaners.lexicon import (
     builtin_misspellings,
     default_lexicon,
     parse_misspellings,
 )
+from cleantext.cleaners.typos.keyboard import default_typing_errors
 
 FIX = FixTypos()
 
@@ -225,6 +225,6 @@ def test_forked_workers_share_the_preloaded_lexicon():
 
 
 def _lexicon_is_loaded() -> bool:
-    from cleantext.cleaners.typos.lexicon import default_lexicon
+    from cleantext.cleaners.lexicon import default_lexicon
 
     return default_lexicon.cache_info().currsize == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import regex
 
+from cleantext.cleaners.lexicon import Lexicon
 from cleantext.cleaners.typos.keyboard import default_typing_errors
-from cleantext.cleaners.typos.lexicon import Lexicon
 
 _MIN_SCORE = 1_000_000  # frequency x slip likelihood a correction needs at least
 

@@ -37,13 +37,13 @@ import regex
 
 from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.protect import PROTECTED
-from cleantext.cleaners.typos.correct import CANDIDATE, Corrector, WordContext
-from cleantext.cleaners.typos.lexicon import (
+from cleantext.cleaners.lexicon import (
     Lexicon,
     default_lexicon,
     parse_misspellings,
 )
+from cleantext.cleaners.protect import PROTECTED
+from cleantext.cleaners.typos.correct import CANDIDATE, Corrector, WordContext
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.rulesets import (

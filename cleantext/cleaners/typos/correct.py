@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import regex
 
+from cleantext.cleaners.lexicon import MAX_WORD_LENGTH, Lexicon, default_lexicon
 from cleantext.cleaners.typos.choose import choose, neighbours
 from cleantext.cleaners.typos.foreign import in_foreign_phrase
-from cleantext.cleaners.typos.lexicon import MAX_WORD_LENGTH, Lexicon, default_lexicon
 from cleantext.cleaners.typos.weak import (
     MIN_LENGTH,
     SENTENCE_START_CANDIDATE,

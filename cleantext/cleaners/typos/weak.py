@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import regex
 
+from cleantext.cleaners.lexicon import Lexicon
 from cleantext.cleaners.typos.keyboard import default_typing_errors
-from cleantext.cleaners.typos.lexicon import Lexicon
 
 MIN_LENGTH = 3  # shorter words are fixed only from the curated map
 MIN_STRONG_LENGTH = 4

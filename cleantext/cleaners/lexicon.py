@@ -1,4 +1,5 @@
-"""The English lexicon FixTypos consults: known words, correction candidates, bigrams.
+"""The English lexicon FixTypos and FixCasing consult: known words, correction
+candidates, bigrams.
 
 Sources (all installed packages or files in this repository, nothing downloaded):
 - symspellpy's `frequency_dictionary_en_82_765.txt` (82,765 words with counts) and
