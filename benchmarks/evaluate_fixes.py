@@ -14,7 +14,9 @@ Casing, two sets: the known casing errors of seeds 003 and 004
 edit counting as false; and seeds 000 and 001, whole, each with one sentence start or
 one mid-sentence proper noun (Trump, Putin, Russia, Ukraine, Kremlin) put in
 lowercase, as FixCasing receives them in the default pipeline: fixed when the whole
-document comes back identical.
+document comes back identical. Names written lowercase once: in the seeds and the
+typo benchmark's clean texts, each use of a name the lexicon does not know (and the
+document writes capitalised mid-sentence at least twice) put in lowercase in turn.
 
     python benchmarks/evaluate_fixes.py [--check]
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,12 +34,14 @@ import regex
 
 from benchmarks.floors import unmet_floors
 from cleantext import Document, FixCasing, FixSpacing, NormalizeTables, Pipeline
+from cleantext.cleaners.lexicon import default_lexicon
 from cleantext.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(__file__).resolve().parent / "fixes_eval"
 FLOORS = EVAL_DIR / "floors.toml"
 SEED_DIR = ROOT / "seeds"
+TYPO_CLEAN_DIR = ROOT / "benchmarks" / "typos_eval" / "clean"
 
 # How to corrupt a correct line: (kind, pattern of a correct spot, its corruption).
 CORRUPTIONS = [
@@ -148,6 +153,65 @@ def evaluate_injected_casing(seed: int = 20261122, per_document: int = 25) -> Re
     return result
 
 
+_MID_SENTENCE_TITLE = regex.compile(r"(?<=\p{Ll}[,;]? )\p{Lu}\p{Ll}{2,}\b(?!['’-])")
+
+
+def _project_documents() -> list[str]:
+    """The seeds and the typo benchmark's clean texts, as FixCasing receives them."""
+    before_casing = Pipeline(
+        [c for c in Pipeline.default().cleaners if not isinstance(c, FixCasing)]
+    )
+    paths = sorted(SEED_DIR.glob("*.txt")) + sorted(TYPO_CLEAN_DIR.glob("*.txt"))
+    return [before_casing.clean(path.read_text("utf-8")) for path in paths]
+
+
+def evaluate_names_written_once(
+    documents: list[str], per_document: int = 10, seed: int = 20261202
+) -> Result:
+    """Names unknown to the lexicon (Zelenskyy, Oyelaran), written capitalised
+    mid-sentence at least twice in a document: one use at a time (up to
+    `per_document` per document) put in lowercase, the only lowercase one. The
+    reference is FixCasing's own output on the document (its other fixes made);
+    fixed when the dirty document comes back as that reference, false when it
+    comes back as anything but the reference or the dirty text."""
+    lexicon = default_lexicon()
+    rng = random.Random(seed)
+    fixer = FixCasing()
+    result = Result()
+    for text in documents:
+        reference = fixer(Document(text)).text
+        spots = list(_MID_SENTENCE_TITLE.finditer(reference))
+        uses = Counter(spot.group() for spot in spots)
+        spots = [
+            spot
+            for spot in spots
+            if uses[spot.group()] >= 2 and not lexicon.is_known(spot.group().lower())
+        ]
+        for spot in rng.sample(spots, min(per_document, len(spots))):
+            dirty = (
+                reference[: spot.start()]
+                + spot.group().lower()
+                + reference[spot.end() :]
+            )
+            out = fixer(Document(dirty)).text
+            result.cases += 1
+            result.fixed += out == reference
+            result.false_changes += out not in (reference, dirty)
+    return result
+
+
+def _webtrain_gold_documents(pages: int = 300) -> list[str]:
+    """The gold texts of the first `pages` webtrain dev pages, when the data is
+    there (real prose with real names, not tuned on); else none."""
+    from itertools import islice
+
+    from benchmarks import webtrain
+
+    if not webtrain.available():
+        return []
+    return [page.gold for page in islice(webtrain.pages("dev"), pages)]
+
+
 def below_floors(name: str, result: Result) -> list[str]:
     """Floors from `fixes_eval/floors.toml` that `result` does not reach."""
     measured = {"fix_rate": result.fix_rate, "false_changes": result.false_changes}
@@ -166,7 +230,11 @@ def main() -> int:
         ("injected", evaluate_injected()),
         ("casing-seeds", evaluate_seed_casing()),
         ("casing-injected", evaluate_injected_casing()),
+        ("casing-names-once", evaluate_names_written_once(_project_documents())),
     )
+    gold = _webtrain_gold_documents()
+    if gold:
+        sets += (("casing-names-once-webtrain", evaluate_names_written_once(gold)),)
     for name, result in sets:
         print(
             f"| {name} | {result.cases} | {result.fixed} | {result.fix_rate:.3f} | "

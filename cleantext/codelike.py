@@ -39,6 +39,12 @@ _CONFIG_EVIDENCE = regex.compile(
 _MARKUP = regex.compile(r"\s*<[!/A-Za-z]")
 # Six words in a row make a line prose even when it ends like a statement.
 _PROSE_RUN = regex.compile(r"(?<!\p{L})(?:\p{L}++[ ,]++){5}\p{L}")
+# Marks prose seldom has and code often does: a sigil ($add), a brace, an angle
+# bracket, a backtick, a snake_case name, a scope (a::b), a statement's end, a
+# command-line flag (--name), a JSON key ("type":), a call (panic(), not item(s)).
+_CODE_MARKS = regex.compile(
+    r"\$\w|[{}<>`]|\w_\w|::|;\s*$|(?:^|\s)--[a-z]|^\s*\"[\w-]+\"\s*:|[a-z]{2}\((?!s\))"
+)
 # What a configuration-shaped line is: not one, a directive or bracket, a key
 # line, a section key (a key line without a value), evidence on its own.
 NOT_CONFIG, CONFIG_LINE, CONFIG_KEY, CONFIG_SECTION, CONFIG_EVIDENCE = range(5)
@@ -48,6 +54,13 @@ def looks_like_code(line: str) -> bool:
     """Whether a line has something only code has (`x = 1;`, `if (a) {`, `$ ls`,
     `def f():`, `<div>`), which prose does not."""
     return _CODE_SIGNAL.search(line) is not None
+
+
+def has_code_marks(line: str) -> bool:
+    """Whether a line has a mark prose seldom has (`$add`, `{`, `<`, a backtick,
+    `max_size`, `a::b`, a final `;`, `--flag`, `"key":`, `f(`): a line whose start
+    is not a sentence's."""
+    return _CODE_MARKS.search(line) is not None
 
 
 def config_shape(line: str) -> int:

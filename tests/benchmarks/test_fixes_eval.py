@@ -25,3 +25,14 @@ def test_injected_casing_errors_fixed_without_false_changes():
     result = evaluate_injected_casing()
     assert result.cases >= 40
     assert below_floors("casing-injected", result) == []
+
+
+def test_names_written_lowercase_once_are_capitalised():
+    from benchmarks.evaluate_fixes import (
+        _project_documents,
+        evaluate_names_written_once,
+    )
+
+    result = evaluate_names_written_once(_project_documents())
+    assert result.cases >= 10
+    assert below_floors("casing-names-once", result) == []

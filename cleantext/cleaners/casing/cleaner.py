@@ -41,6 +41,7 @@ from cleantext.cleaners.casing.sentences import (
     mostly_capitalised,
 )
 from cleantext.cleaners.encoding import DEFAULT_REPAIR
+from cleantext.codelike import has_code_marks
 from cleantext.document import Document
 from cleantext.rulesets import may_contain_any
 from cleantext.words import PLAIN_WORD
@@ -76,6 +77,8 @@ class FixCasing(Cleaner):
     def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
         """Whether this block's first word starts something, and under which rule."""
         block = blocks[i]
+        if has_code_marks(block.text):
+            return {}  # code pasted as a line: "(func $add", "type T struct {"
         if block.kind == HEADING:
             return {"heading-start": styles[HEADING]}
         if block.kind == LIST_ITEM:

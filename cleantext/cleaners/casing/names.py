@@ -11,6 +11,7 @@ import regex
 
 from cleantext.blocks import PARAGRAPH, Block
 from cleantext.cleaners.casing.sentences import LINE_START, at_sentence_start
+from cleantext.cleaners.lexicon import default_lexicon
 from cleantext.data import word_list
 from cleantext.rulesets import may_contain_any
 from cleantext.words import PLAIN_WORD, stopwords
@@ -19,6 +20,7 @@ _GROUP = regex.Match.group  # type: ignore[attr-defined]
 _UPPER = regex.compile(r"\p{Lu}")
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
+_MIN_STOPWORD_SHARE = 0.25  # of a text's words, for it to read as English
 
 
 def lowercase_names() -> frozenset[str]:
@@ -38,6 +40,7 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     by spelling, so the cost per word stays near a regex scan.
     """
     capitalised: Counter[str] = Counter()
+    titled: Counter[str] = Counter()  # every mid-sentence use, in names too
     spellings: Counter[str] = Counter()
     title_pairs: set[tuple[str, str]] = set()
     paragraphs = [block.text for block in blocks if block.kind == PARAGRAPH]
@@ -54,6 +57,8 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
             word = match.group()
             if not (word[0].isupper() and _mid_sentence_title(text, match)):
                 continue  # most words fail the first test
+            if match.start() != first:
+                titled[vote_key(word)] += 1
             joined_before = (
                 before is not None
                 and _mid_sentence_title(text, before)
@@ -71,21 +76,49 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     voted = {word for word, count in capitalised.items() if count >= _MIN_CAPITALISED}
     skip = stopwords() | lowercase_names()
     pair_words = {word for pair in title_pairs for word in pair} - skip
-    if not (voted or pair_words):
+    unknown_names = titled.keys() - voted - skip if _english(spellings) else set()
+    if not (voted or pair_words or unknown_names):
         return frozenset()
     exotic = any(_has_casefold_changers(text) for text in paragraphs)
-    lower = _lower_counts(spellings, voted | pair_words, exotic)
+    lower = _lower_counts(spellings, voted | pair_words | unknown_names, exotic)
     chosen = {
         word
         for word in voted
         if lower[word] and lower[word] <= _MAX_LOWER_SHARE * capitalised[word]
     }
+    chosen |= _names_the_lexicon_lacks(
+        {word for word in unknown_names if 0 < lower[word] <= titled[word]}
+    )
     written_lower = lower.keys() & pair_words
     pairs = {pair for pair in title_pairs if written_lower & set(pair)}
     if pairs:
         spellings_of = None if exotic else _spellings(written_lower)
         chosen |= _lowercase_pair_words(paragraphs, pairs, spellings_of)
     return frozenset(chosen - skip)
+
+
+def _english(spellings: Counter[str]) -> bool:
+    """Whether the paragraphs read as English: enough of their words are English
+    stop words. German capitalises nouns and French or Czech words are unknown to
+    the English lexicon, so an unknown word capitalised there says nothing."""
+    words = sum(spellings.values())
+    common = sum(count for word, count in spellings.items() if word in stopwords())
+    return words > 0 and common >= _MIN_STOPWORD_SHARE * words
+
+
+def _names_the_lexicon_lacks(words: set[str]) -> set[str]:
+    """Those of `words` (written capitalised at least as often as lowercase) that
+    the English lexicon does not know: a word no dictionary has, capitalised even
+    once, is a name ("grimsholm" beside "Grimsholm Castle"). The lexicon loads
+    only when there is such a word to ask about."""
+    if not words:
+        return set()
+    lexicon = default_lexicon()
+    return {
+        word
+        for word in words
+        if word.isalpha() and not (lexicon.is_known(word) or lexicon.is_compound(word))
+    }
 
 
 def _joined(text: str, left: regex.Match, right: regex.Match) -> bool:
