@@ -7,7 +7,7 @@ inside a URL, e-mail address, path, code or number are never touched. Three-lett
 and capitalised words are weak evidence (abbreviations such as npm, names such as
 Etsy): they are corrected only by a likely slip from one of the commonest words
 (`cleantext.cleaners.typos.weak`). A candidate must also be unknown to the
-lexicon (`cleantext.lexicon`), not allowed by the user, not written capitalised
+lexicon (`cleantext.cleaners.lexicon`), not allowed by the user, not written capitalised
 anywhere in the document (a name: "zelenskyy" when "Zelenskyy" appears)
 and not repeated (a word used three times is the document's vocabulary). Rules:
 - common-misspelling: an entry of `rules/misspellings.tsv` ("recieve" -> "receive");
