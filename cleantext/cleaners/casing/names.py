@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from cleantext.blocks import PARAGRAPH, Block
+from cleantext.blocks import HEADING, PARAGRAPH, Block
 from cleantext.cleaners.casing.sentences import LINE_START, at_sentence_start
 from cleantext.cleaners.lexicon import default_lexicon
 from cleantext.data import word_list
@@ -76,18 +76,26 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     voted = {word for word, count in capitalised.items() if count >= _MIN_CAPITALISED}
     skip = stopwords() | lowercase_names()
     pair_words = {word for pair in title_pairs for word in pair} - skip
-    unknown_names = titled.keys() - voted - skip if _english(spellings) else set()
+    # Names no dictionary has get evidence from short prose lines too (captions,
+    # list entries without markers, which the splitter takes for headings).
+    lines = [block.text for block in blocks if _prose_heading(block)]
+    line_spellings = Counter(map(_GROUP, PLAIN_WORD.finditer("\n".join(lines))))
+    for text in lines:
+        titled.update(_mid_line_titles(text))
+    english = _english(spellings + line_spellings)
+    unknown_names = titled.keys() - voted - skip if english else set()
     if not (voted or pair_words or unknown_names):
         return frozenset()
-    exotic = any(_has_casefold_changers(text) for text in paragraphs)
-    lower = _lower_counts(spellings, voted | pair_words | unknown_names, exotic)
+    exotic = any(_has_casefold_changers(text) for text in paragraphs + lines)
+    lower = _lower_counts(spellings, voted | pair_words, exotic)
+    lower_anywhere = _lower_counts(spellings + line_spellings, unknown_names, exotic)
     chosen = {
         word
         for word in voted
         if lower[word] and lower[word] <= _MAX_LOWER_SHARE * capitalised[word]
     }
     chosen |= _names_the_lexicon_lacks(
-        {word for word in unknown_names if 0 < lower[word] <= titled[word]}
+        {word for word in unknown_names if 0 < lower_anywhere[word] <= titled[word]}
     )
     written_lower = lower.keys() & pair_words
     pairs = {pair for pair in title_pairs if written_lower & set(pair)}
@@ -95,6 +103,24 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
         spellings_of = None if exotic else _spellings(written_lower)
         chosen |= _lowercase_pair_words(paragraphs, pairs, spellings_of)
     return frozenset(chosen - skip)
+
+
+_PROSE_WORD = regex.compile(r"(?<![\w'’])\p{Ll}{4,}\b")
+
+
+def _prose_heading(block: Block) -> bool:
+    """A line taken for a heading that is not Title Case: it has a lowercase word
+    of four letters or more ("photo by the author", "Home in Wiler, Switzerland")."""
+    return block.kind == HEADING and _PROSE_WORD.search(block.text) is not None
+
+
+def _mid_line_titles(text: str) -> Iterator[str]:
+    """Vote keys of the capitalised words of a line, not its first word and not
+    after a sentence's end."""
+    first = LINE_START.match(text).end()
+    for match in PLAIN_WORD.finditer(text):
+        if match.start() != first and _mid_sentence_title(text, match):
+            yield vote_key(match.group())
 
 
 def _english(spellings: Counter[str]) -> bool:
