@@ -21,6 +21,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
 _MIN_STOPWORD_SHARE = 0.25  # of a text's words, for it to read as English
+_MIN_NAME_LENGTH = 3  # "im" is "I'm" without its apostrophe, not a name
 
 
 def lowercase_names() -> frozenset[str]:
@@ -83,7 +84,7 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     for text in lines:
         titled.update(_mid_line_titles(text))
     english = _english(spellings + line_spellings)
-    unknown_names = titled.keys() - voted - skip if english else set()
+    unknown_names = titled.keys() - skip if english else set()
     if not (voted or pair_words or unknown_names):
         return frozenset()
     exotic = any(_has_casefold_changers(text) for text in paragraphs + lines)
@@ -143,7 +144,9 @@ def _names_the_lexicon_lacks(words: set[str]) -> set[str]:
     return {
         word
         for word in words
-        if word.isalpha() and not (lexicon.is_known(word) or lexicon.is_compound(word))
+        if len(word) >= _MIN_NAME_LENGTH
+        and word.isalpha()
+        and not (lexicon.is_known(word) or lexicon.is_compound(word))
     }
 
 
