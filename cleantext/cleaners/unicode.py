@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.encoding import FTFY_TRIGGER, LINE, FtfyRepair
+from cleantext.cleaners.encoding import LINE, FtfyRepair
 from cleantext.document import Document
 
 
@@ -23,7 +23,10 @@ class FixUnicode(Cleaner):
     Latin ligatures, C1 and other control characters, terminal escapes, surrogates
     and NFC normalisation stay on. Lines that ftfy would return unchanged (no
     character any ftfy step rewrites, no mojibake by ftfy's own detector, already
-    normalised) are skipped without calling ftfy.
+    normalised) are skipped without calling ftfy; a document none of whose lines
+    could change is passed through after the same tests on its whole text, and
+    ftfy's detector runs only where two characters beyond ASCII meet
+    (`cleantext.cleaners.mojibake_gate`).
     """
 
     uncurl_quotes: bool = False
@@ -45,9 +48,9 @@ class FixUnicode(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        if text.isascii() and not FTFY_TRIGGER.search(text):
-            return doc
         repair = self._repair
+        if not repair.may_change(text):
+            return doc
         pieces = []
         for match in LINE.finditer(text):
             line = match.group()

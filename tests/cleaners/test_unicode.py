@@ -1,8 +1,11 @@
 import ftfy
+from ftfy.badness import is_bad
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Document, FixUnicode
 from cleantext.cleaners.encoding import DEFAULT_REPAIR
+from cleantext.cleaners.mojibake_gate import _PAIRED, may_be_mojibake
 from tests.conftest import text_soup
 
 
@@ -105,3 +108,26 @@ def test_output_stays_fixed_after_spacing_fixes():
 
     once = cleantext.clean("ó\x80  Â\x80")
     assert cleantext.clean(once) == once
+
+
+_GATE_SOUP = st.text(
+    alphabet=st.sampled_from(
+        sorted({chr(p) for p in _PAIRED} | {" ", "a", "Z", ".", "\t", "é", "’", "中"})
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=2000)
+@given(_GATE_SOUP)
+def test_the_mojibake_gate_is_true_wherever_ftfy_finds_mojibake(text):
+    """`may_be_mojibake` is a superset of ftfy's `is_bad` (gated equals ungated)."""
+    if is_bad(text):
+        assert may_be_mojibake(text)
+
+
+def test_the_mojibake_gate_passes_clean_typography():
+    for line in ("It’s a “test” — fine", "naïve café, 20 °C", "中文文本", "Ünïcödé"):
+        assert not is_bad(line)
+    assert not may_be_mojibake("It’s a “test” — fine")
+    assert may_be_mojibake("cafÃ© con leche") and is_bad("cafÃ© con leche")
