@@ -2,17 +2,20 @@
 
 One command, one run, so that every ratio compares numbers taken minutes apart on
 the same machine. On a corpus from `benchmarks/corpus.py` (realistic dirty
-documents, none alike) each step runs single-process over the whole corpus `--runs`
-times after a warm-up; the median gives MB/s (UTF-8 bytes in) and docs/s. Peak
-memory is the Python heap's peak (tracemalloc) while the step handles the first
-`--memory-docs` documents. Next to cleantext's steps, in the same run:
+documents, none alike) the steps run single-process over the whole corpus in
+turn, `--runs` rounds after a warm-up (A B C ... A B C ...): the median round
+gives MB/s (UTF-8 bytes in) and docs/s, and the median of each round's ratio to
+the floor measured in that round gives the share of the floor, the figure that
+holds when the machine's load changes during the run. Peak memory is the Python
+heap's peak (tracemalloc) while the step handles the first `--memory-docs`
+documents. Next to cleantext's steps, in the same run:
 
 - a bare `regex` word scan: the practical floor of any Python pass over the text;
 - `ftfy.fix_text` with its defaults;
 - clean-text's `clean()` with its defaults, if `--clean-text-dir` holds it. The
   PyPI package `clean-text` is also imported as `cleantext`, so it cannot share an
-  environment with this project: install it aside with
-  `pip install --no-deps --target .bench/clean-text clean-text` (and `emoji`);
+  environment with this project: install it and its dependency aside with
+  `pip install --no-deps --target .bench/clean-text clean-text emoji`;
 - datatrove's Gopher quality and repetition, C4 and FineWeb filters (a decision per
   document), when datatrove and spaCy are installed (the `parity` extra), against
   cleantext computing every signal and deciding the same four presets.
@@ -68,6 +71,7 @@ class Rate:
     megabytes_per_second: float
     docs_per_second: float
     peak_megabytes: float
+    share_of_floor: float
 
 
 def cleantext_steps() -> list[Step]:
@@ -144,6 +148,10 @@ def _load_clean_text(folder: Path | None):
     init = folder / "cleantext" / "__init__.py"
     if not init.exists():
         raise SystemExit(f"{folder}: no clean-text package (cleantext/__init__.py)")
+    # Its dependencies (emoji) are installed into the same folder: found there,
+    # after this project's own `cleantext`, which the folder's would shadow.
+    if str(folder) not in sys.path:
+        sys.path.append(str(folder))
     spec = importlib.util.spec_from_file_location(
         "clean_text_pypi", init, submodule_search_locations=[str(init.parent)]
     )
@@ -153,18 +161,32 @@ def _load_clean_text(folder: Path | None):
     return module
 
 
-def time_step(step: Step, docs: list[str], runs: int) -> float:
-    """Median seconds of `runs` passes over `docs`, after a warm-up."""
-    for doc in docs[:50]:  # imports, regex caches, ftfy tables
-        step.run(doc)
-    timings = []
-    for _ in range(runs):
-        step.reset()
-        started = time.perf_counter()
-        for doc in docs:
+def interleaved_seconds(
+    steps: list[Step], docs: list[str], rounds: int
+) -> list[list[float]]:
+    """Seconds of each step's pass over `docs`, round by round, the steps taking
+    turns (A B C ... A B C ...) after a warm-up, so that a change in the
+    machine's load falls on every step of a round alike."""
+    for step in steps:
+        for doc in docs[:50]:  # imports, regex caches, ftfy tables
             step.run(doc)
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
+    seconds: list[list[float]] = [[] for _ in steps]
+    for _ in range(rounds):
+        for timings, step in zip(seconds, steps, strict=True):
+            step.reset()
+            started = time.perf_counter()
+            for doc in docs:
+                step.run(doc)
+            timings.append(time.perf_counter() - started)
+    return seconds
+
+
+def floor_ratio(step_seconds: list[float], floor_seconds: list[float]) -> float:
+    """The median over rounds of the floor's time over the step's in that round:
+    its speed as a share of the floor's, measured minutes or seconds apart."""
+    return statistics.median(
+        floor / step for floor, step in zip(floor_seconds, step_seconds, strict=True)
+    )
 
 
 def peak_memory(step: Step, docs: list[str]) -> float:
@@ -212,7 +234,6 @@ def markdown(
     args: argparse.Namespace,
     notes: list[str],
 ) -> str:
-    floor = rates[0].megabytes_per_second
     lines = [
         "# Throughput",
         "",
@@ -228,7 +249,7 @@ def markdown(
         "| --- | --- | ---: | ---: | ---: | ---: |",
         *(
             f"| {r.step.name} | {r.step.group} | {r.megabytes_per_second:.2f} | "
-            f"{r.docs_per_second:.0f} | {r.megabytes_per_second / floor:.3f} | "
+            f"{r.docs_per_second:.0f} | {r.share_of_floor:.3f} | "
             f"{r.peak_megabytes:.1f} |"
             for r in rates
         ),
@@ -305,14 +326,18 @@ def main() -> None:
     docs = sample(args.megabytes)
     megabytes = _megabytes(docs)
     references, notes = reference_steps(args.clean_text_dir)
+    steps = cleantext_steps() + references
+    seconds = interleaved_seconds(steps, docs, args.runs)
     rates = []
-    for step in cleantext_steps() + references:
-        seconds = time_step(step, docs, args.runs)
+    for step, timings in zip(steps, seconds, strict=True):
+        median = statistics.median(timings)
         peak = peak_memory(step, docs[: args.memory_docs])
-        rates.append(Rate(step, megabytes / seconds, len(docs) / seconds, peak))
+        share = floor_ratio(timings, seconds[0])
+        rates.append(Rate(step, megabytes / median, len(docs) / median, peak, share))
         print(
-            f"{step.name:40} {megabytes / seconds:7.2f} MB/s "
-            f"{len(docs) / seconds:8.0f} docs/s {peak:7.1f} MB peak",
+            f"{step.name:40} {megabytes / median:7.2f} MB/s "
+            f"{len(docs) / median:8.0f} docs/s {share:6.3f} of the floor "
+            f"{peak:7.1f} MB peak",
             flush=True,
         )
     scaled = scaling(sample(args.scaling_megabytes), args.runs, max(args.max_jobs, 1))

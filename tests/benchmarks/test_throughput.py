@@ -10,12 +10,13 @@ from benchmarks.corpus import sample
 from benchmarks.throughput import (
     Rate,
     cleantext_steps,
+    floor_ratio,
+    interleaved_seconds,
     markdown,
     peak_memory,
     plot,
     reference_steps,
     scaling,
-    time_step,
 )
 
 
@@ -25,9 +26,12 @@ def test_every_step_is_timed_and_reported(tmp_path):
     names = [step.name for step in steps]
     assert names[0] == "regex word scan (floor)"
     assert {"FixTypos", "default pipeline", "ftfy.fix_text"} <= set(names)
+    seconds = interleaved_seconds(steps, docs, rounds=2)
+    assert all(len(timings) == 2 and min(timings) > 0 for timings in seconds)
+    assert floor_ratio(seconds[0], seconds[0]) == 1.0
     rates = [
-        Rate(step, 1 / time_step(step, docs, 1), 1.0, peak_memory(step, docs[:2]))
-        for step in steps
+        Rate(step, 1 / timings[0], 1.0, peak_memory(step, docs[:2]), 0.5)
+        for step, timings in zip(steps, seconds, strict=True)
     ]
     scaled = scaling(docs, runs=1, max_jobs=2)
     assert [jobs for jobs, _ in scaled] == [1, 2]
