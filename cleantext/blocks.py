@@ -330,6 +330,8 @@ def _config_length(lines: list[_Line], start: int, not_config_until: list[int]) 
     re-examined, which keeps the split linear."""
     if start < not_config_until[0]:
         return 0
+    if start + 1 >= len(lines) or lines[start + 1].blank:
+        return 0  # a run has two lines or more
     shapes: set[int] = set()
     keys = 0
     end = start

@@ -70,12 +70,13 @@ def config_shape(line: str) -> int:
     or underscored identifier)."""
     if _MARKUP.match(line):
         return NOT_CONFIG  # HTML a scraper left behind is not configuration
-    if looks_like_code(line):
-        return NOT_CONFIG if _PROSE_RUN.search(line) else CONFIG_EVIDENCE
     match = _CONFIG_LINE.match(line)
     if match is None:
-        return NOT_CONFIG
-    if _CONFIG_EVIDENCE.search(line):
+        # Cheapest test first: most lines are prose, found in their first words.
+        if _PROSE_RUN.search(line) or not looks_like_code(line):
+            return NOT_CONFIG
+        return CONFIG_EVIDENCE
+    if looks_like_code(line) or _CONFIG_EVIDENCE.search(line):
         return CONFIG_EVIDENCE
     if match.group("key") is None:
         return CONFIG_LINE
