@@ -116,6 +116,15 @@ class FtfyRepair:
             seen, fixed = probe, again
         return fixed
 
+    def repaired(self, text: str) -> str:
+        """`text` repaired line by line, and its spaces as NormalizeWhitespace's
+        rules leave them: what a second cleaning would make of it."""
+        fixed = "".join(
+            self.fix(m.group()) if self.needs_ftfy(m.group()) else m.group()
+            for m in LINE.finditer(text)
+        )
+        return builtin_rule_set("whitespace").substitute(fixed)
+
     def would_change(self, text: str) -> bool:
         """Whether repairing `text` line by line would change it."""
         return any(

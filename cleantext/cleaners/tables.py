@@ -13,6 +13,7 @@ import regex
 
 from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.encoding import DEFAULT_REPAIR
 from cleantext.cleaners.protect import protected_rule_set
 from cleantext.document import Document
 
@@ -185,6 +186,11 @@ class NormalizeTables(Cleaner):
             if block.kind != TABLE:
                 return None
             rendered = self._normalize(block.text)
+            if rendered is not None and DEFAULT_REPAIR.would_change(rendered):
+                # Padding can make mojibake ftfy did not see: "Â" then " |" reads
+                # as a broken no-break space. Repair it now, so that cleaning
+                # twice equals cleaning once.
+                rendered = DEFAULT_REPAIR.repaired(rendered)
             if rendered is not None and rendered != block.text:
                 rule = f"table-{self.output}"
                 doc.record(self.name, rule, block.text, rendered, offset)

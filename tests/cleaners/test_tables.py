@@ -57,3 +57,12 @@ def test_records_name_empty_headers():
 def test_edit_is_recorded_with_the_format():
     doc = NormalizeTables()(Document(SEED_STYLE, explain=True))
     assert [e.rule for e in doc.edits] == ["table-markdown"]
+
+
+def test_padding_that_makes_mojibake_is_repaired_at_once():
+    # Found by hypothesis: "Â" at the end of a cell, padded to "Â |", reads to
+    # ftfy as a broken no-break space, so a second cleaning changed the table.
+    import cleantext
+
+    once = cleantext.clean("0|0\r\x9c|Â\r0|0")
+    assert cleantext.clean(once) == once
