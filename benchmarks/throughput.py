@@ -239,8 +239,10 @@ def markdown(
         "",
         f"`python benchmarks/throughput.py --megabytes {args.megabytes:g} --runs "
         f"{args.runs} --write`: {len(docs)} documents, {_megabytes(docs):.1f} MB "
-        "from `benchmarks/corpus.py`; single process, median of "
-        f"{args.runs} runs after a warm-up; MB/s counts UTF-8 input bytes; peak "
+        f"from `benchmarks/corpus.py`; single process, {args.runs} rounds after a "
+        "warm-up, the steps taking turns in each round; MB/s is the median round "
+        "(UTF-8 input bytes); the share of the floor is the median of the rounds' "
+        "ratios to the regex word scan of the same round; peak "
         f"memory is the Python heap's peak over the first {args.memory_docs} "
         f"documents; {os.cpu_count()} cores; process peak RSS "
         f"{_peak_rss_megabytes():.0f} MB.",
