@@ -68,24 +68,20 @@ class FtfyRepair:
 
     def needs_ftfy(self, line: str) -> bool:
         """False only for lines ftfy would return unchanged (a cheap, exact gate)."""
-        if self.uncurl_quotes or self.fix_character_width:
-            return True  # these change ordinary characters: no cheap gate
-        if FTFY_TRIGGER.search(line):
-            return True
-        if line.isascii():
-            return False
-        if self.normalization != "none" and not unicodedata.is_normalized(
-            self.normalization, line
-        ):
-            return True
-        return may_be_mojibake(line) and is_bad(line)
+        return self._may_differ(line, is_bad)
 
     def may_change(self, text: str) -> bool:
         """False only where `needs_ftfy` is false for every line of `text`: the
         same tests on the whole text at once, at C speed (no line break joins
-        two characters into mojibake or into one composed character)."""
+        two characters into mojibake or into one composed character), without
+        ftfy's detector, which judges one line."""
+        return self._may_differ(text, lambda _: True)
+
+    def _may_differ(self, text: str, is_mojibake) -> bool:
+        """The gate's tests, cheapest first; `is_mojibake` has the last word on
+        text the mojibake gate flags."""
         if self.uncurl_quotes or self.fix_character_width:
-            return True
+            return True  # these change ordinary characters: no cheap gate
         if FTFY_TRIGGER.search(text):
             return True
         if text.isascii():
@@ -94,7 +90,7 @@ class FtfyRepair:
             self.normalization, text
         ):
             return True
-        return may_be_mojibake(text)
+        return may_be_mojibake(text) and is_mojibake(text)
 
     def fix(self, line: str) -> str:
         """ftfy's fix, carried on until ftfy has nothing more to change.

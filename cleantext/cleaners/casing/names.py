@@ -83,13 +83,13 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     line_spellings = Counter(map(_GROUP, PLAIN_WORD.finditer("\n".join(lines))))
     for text in lines:
         titled.update(_mid_line_titles(text))
-    english = _english(spellings + line_spellings)
-    unknown_names = titled.keys() - skip if english else set()
+    all_spellings = spellings + line_spellings
+    unknown_names = titled.keys() - skip if _english(all_spellings) else set()
     if not (voted or pair_words or unknown_names):
         return frozenset()
     exotic = any(_has_casefold_changers(text) for text in paragraphs + lines)
     lower = _lower_counts(spellings, voted | pair_words, exotic)
-    lower_anywhere = _lower_counts(spellings + line_spellings, unknown_names, exotic)
+    lower_anywhere = _lower_counts(all_spellings, unknown_names, exotic)
     chosen = {
         word
         for word in voted
@@ -129,7 +129,8 @@ def _english(spellings: Counter[str]) -> bool:
     stop words. German capitalises nouns and French or Czech words are unknown to
     the English lexicon, so an unknown word capitalised there says nothing."""
     words = sum(spellings.values())
-    common = sum(count for word, count in spellings.items() if word in stopwords())
+    common_words = stopwords()
+    common = sum(count for word, count in spellings.items() if word in common_words)
     return words > 0 and common >= _MIN_STOPWORD_SHARE * words
 
 
