@@ -19,6 +19,7 @@ from cleantext.document import Document
 
 _SEPARATOR_CELL = regex.compile(r"\s*(:?)-+(:?)\s*")
 _MIN_ROWS_WITHOUT_SEPARATOR = 3
+_MAX_REPAIR_ROUNDS = 3  # repair and render again; each round removes mojibake
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,14 @@ class NormalizeTables(Cleaner):
             if block.kind != TABLE:
                 return None
             rendered = self._normalize(block.text)
-            if rendered is not None and DEFAULT_REPAIR.would_change(rendered):
-                # Padding can make mojibake ftfy did not see: "Â" then " |" reads
-                # as a broken no-break space. Repair it now, so that cleaning
-                # twice equals cleaning once.
-                rendered = DEFAULT_REPAIR.repaired(rendered)
+            # Padding can make mojibake ftfy did not see: "Â" then " |" reads as
+            # a broken no-break space. Repair it and render again until neither
+            # changes, so that cleaning twice equals cleaning once.
+            for _ in range(_MAX_REPAIR_ROUNDS):
+                if rendered is None or not DEFAULT_REPAIR.would_change(rendered):
+                    break
+                repaired = DEFAULT_REPAIR.repaired(rendered)
+                rendered = self._normalize(repaired) or repaired
             if rendered is not None and rendered != block.text:
                 rule = f"table-{self.output}"
                 doc.record(self.name, rule, block.text, rendered, offset)
