@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleantext.blocks import (
-    HEADING,
-    LIST_ITEM,
-    Block,
-    comparison_key,
-    join_blocks,
-    remove_blocks,
-)
+from cleantext.blocks import join_blocks, remove_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
 from cleantext.errors import ConfigError
+from cleantext.repeats import (
+    DEFAULT_MIN_PARAGRAPH_CHARS,
+    DEFAULT_WINDOW,
+    repeated_blocks,
+)
 
 
 @dataclass
@@ -32,8 +30,8 @@ class DropDuplicates(Cleaner):
     second cleaning finds nothing more to drop.
     """
 
-    window: int = 3
-    min_paragraph_chars: int = 200
+    window: int = DEFAULT_WINDOW
+    min_paragraph_chars: int = DEFAULT_MIN_PARAGRAPH_CHARS
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -44,35 +42,14 @@ class DropDuplicates(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         blocks = doc.blocks()
-        last_kept: dict[str, int] = {}  # key -> its position among kept blocks
-        kept = 0
-        drop = set()
+        drop = repeated_blocks(blocks, self.window, self.min_paragraph_chars)
+        if not drop:
+            return doc
         offset = 0
         for i, block in enumerate(blocks):
-            rule = None
-            if block.is_prose and block.kind != LIST_ITEM:
-                key = comparison_key(block.text)
-                rule = self._rule_for(block, key, last_kept, kept)
-                if rule is None and key:
-                    last_kept[key] = kept
-            if rule:
-                drop.add(i)
-                doc.record(self.name, rule, block.text, "", offset)
-            else:
-                kept += 1
+            if i in drop:
+                doc.record(self.name, drop[i], block.text, "", offset)
             offset += len(block.text) + len(block.sep)
-        if drop:
-            before, doc.text = doc.text, join_blocks(remove_blocks(blocks, drop))
-            doc.count_junk(before, doc.text)
+        before, doc.text = doc.text, join_blocks(remove_blocks(blocks, set(drop)))
+        doc.count_junk(before, doc.text)
         return doc
-
-    def _rule_for(
-        self, block: Block, key: str, last_kept: dict[str, int], kept: int
-    ) -> str | None:
-        if key not in last_kept:
-            return None
-        if len(block.text) >= self.min_paragraph_chars:
-            return "repeated-paragraph"
-        if block.kind == HEADING and kept - last_kept[key] <= self.window:
-            return "repeated-line"
-        return None

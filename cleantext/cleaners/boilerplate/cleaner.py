@@ -48,7 +48,7 @@ from cleantext.cleaners.boilerplate.catalogue import (
     TRAILER,
     JunkCatalogue,
 )
-from cleantext.cleaners.boilerplate.features import block_features
+from cleantext.cleaners.boilerplate.features import in_document, own_features
 from cleantext.cleaners.boilerplate.model import (
     LineModel,
     expected_f1_cut,
@@ -57,6 +57,7 @@ from cleantext.cleaners.boilerplate.model import (
 from cleantext.cleaners.boilerplate.score import LineScore, score_line
 from cleantext.document import Document
 from cleantext.errors import ConfigError
+from cleantext.repeats import repeated_blocks
 from cleantext.rulesets import RuleSet, builtin_rule_set
 
 _JUNK, _KEEP, _OTHER = "junk", "keep", "other"
@@ -91,6 +92,7 @@ class _Page:
     body_start: int | None
     bodies_before: list[int]  # body paragraphs before each block index
     _keys: Counter | None = None
+    _key_of: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, blocks: list[Block]) -> _Page:
@@ -146,12 +148,19 @@ class _Page:
         after = self.bodies_before[-1] - self.bodies_before[heading + 1]
         return after >= before
 
+    def key(self, i: int) -> str:
+        """Block `i`'s comparison key (computed once)."""
+        key = self._key_of.get(i)
+        if key is None:
+            key = self._key_of[i] = comparison_key(self.blocks[i].text)
+        return key
+
     def key_count(self, key: str) -> int:
         """How many prose lines not already judged junk have this comparison key
         (counted once, when tables of contents are judged after the line rules)."""
         if self._keys is None:
             self._keys = Counter(
-                comparison_key(self.blocks[i].text)
+                self.key(i)
                 for i, line in self.lines.items()
                 if line.verdict != _JUNK and self.blocks[i].is_prose
             )
@@ -168,18 +177,21 @@ def judge_with_model(
 
     The first round sees the whole document, as the model was trained (a line
     next to a menu the rules took is still next to a menu); later rounds judge
-    what is kept, without what went, until nothing more goes: what stays is a
-    fixed point, so a second cleaning drops nothing more.
+    what a second cleaning would see (what is kept, without the repeats
+    DropDuplicates takes out) until nothing more goes: what stays is a fixed
+    point, so a second cleaning drops nothing more.
     """
     end = len(page.blocks) if trailer is None else trailer
     shown = list(range(len(page.blocks)))
     headline = page.headline()
+    own = own_features(page.blocks, model.priors)
     for _ in range(_MAX_MODEL_ROUNDS):
         blocks = [page.blocks[i] for i in shown]
         prose = np.array([block.is_prose for block in blocks], bool)
         if not prose.any():
             return
-        content = model.probabilities(block_features(blocks, model.priors), prose)
+        features = in_document(blocks, own[shown])
+        content = model.probabilities(features, prose)
         open_ = np.array(
             [
                 i < end
@@ -204,9 +216,20 @@ def judge_with_model(
             line = page.lines[shown[k]]
             line.verdict, line.rule = _JUNK, f"model p={content[k]:.2f}"
             dropped = True
-        if not dropped:
+        left = _as_it_will_be(page, shown)
+        if not dropped and left == shown:
             return
-        shown = [i for i in shown if page.verdict(i) != _JUNK]
+        shown = left
+
+
+def _as_it_will_be(page: _Page, shown: list[int]) -> list[int]:
+    """The blocks of `shown` a second cleaning would see: those not judged junk,
+    without the repeats DropDuplicates takes out after this cleaner."""
+    kept = [i for i in shown if page.verdict(i) != _JUNK]
+    repeats = repeated_blocks(
+        [page.blocks[i] for i in kept], keys=[page.key(i) for i in kept]
+    )
+    return [i for k, i in enumerate(kept) if k not in repeats]
 
 
 @dataclass

@@ -113,9 +113,23 @@ def prior_tokens(text: str) -> list[str]:
 
 def block_features(blocks: Sequence[Block], priors: Mapping[str, float]) -> np.ndarray:
     """A float32 matrix: one row per block, the columns of `FEATURE_NAMES`."""
+    return in_document(blocks, own_features(blocks, priors))
+
+
+def own_features(blocks: Sequence[Block], priors: Mapping[str, float]) -> np.ndarray:
+    """The columns of `BLOCK_FEATURES` that depend on each block alone (all but
+    `repeats`): computed once per document and reused for any selection of its
+    blocks."""
+    rows = [_own_features(block, priors) for block in blocks]
+    return np.array(rows, np.float32).reshape(len(blocks), len(BLOCK_FEATURES))
+
+
+def in_document(blocks: Sequence[Block], own: np.ndarray) -> np.ndarray:
+    """The full feature matrix of `blocks` as one document, from their rows of
+    `own_features`: repeats, neighbours, windows and position added."""
     if not blocks:
         return np.zeros((0, len(FEATURE_NAMES)), np.float32)
-    own = np.array([_own_features(block, priors) for block in blocks], np.float32)
+    own = own.copy()
     own[:, _COLUMN["repeats"]] = np.log1p(_repeats(blocks))
     return np.hstack([own, _context(own)]).astype(np.float32)
 
