@@ -8,15 +8,32 @@ make such a run one code block, which every inline cleaner leaves alone.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+
+def _on_stdlib_re(pattern: str) -> re.Pattern:
+    """`pattern` compiled by the stdlib `re`, about twice as fast as `regex` on
+    patterns without Unicode classes, with whitespace classes (outside brackets)
+    read as `regex` reads them: Unicode White_Space, without U+001C..U+001F."""
+    return re.compile(
+        pattern.replace(r"\S", r"[\S\x1c-\x1f]").replace(r"\s", r"[^\S\x1c-\x1f]")
+    )
+
+
 # What only code looks like: a statement's end or a block's brace, operators,
-# calls, a keyword that starts a statement, a shell or REPL prompt, a tag.
-_CODE_SIGNAL = regex.compile(
-    r"[;{}]\s*$|^\s*[{}]|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\w\(\)|\w\([^)]*\)\s*[:;{]?\s*$"
-    r"|^\s*(?:def|class|return|import|from\s+\S+\s+import|function|var|let|const"
-    r"|public|private|static|void|int|#include|#define|if\s*\(|for\s*\(|while\s*\()\b"
-    r"|^\s*(?:\$|>>>|\.\.\.|%|#)\s|^\s*</?[A-Za-z][\w-]*[\s>/]|^\s*\w+\s*=\s*\S"
+# calls, a keyword that starts a statement, a shell or REPL prompt, a tag. In two
+# parts, what a line starts with and what it holds anywhere: together about 4.5
+# times faster than one `regex` pattern.
+_CODE_START = _on_stdlib_re(
+    r"\s*(?:(?:def|class|return|import|from\s+\S+\s+import|function|var|let"
+    r"|const|public|private|static|void|int|#include|#define|if\s*\(|for\s*\("
+    r"|while\s*\()\b|(?:\$|>>>|\.\.\.|%|#)\s|</?[A-Za-z][\w-]*(?:\s|[>/])"
+    r"|\w+\s*=\s*\S|[{}])"
+)
+_CODE_ANYWHERE = _on_stdlib_re(
+    r"[;{}]\s*$|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\w\(\)|\w\([^)]*\)\s*[:;{]?\s*$"
 )
 # Configuration pasted without fences (YAML, INI, logrotate, nginx directives):
 # lines of a lowercase key and a short value, a lowercase directive and its
@@ -42,7 +59,7 @@ _PROSE_RUN = regex.compile(r"(?<!\p{L})(?:\p{L}++[ ,]++){5}\p{L}")
 # Marks prose seldom has and code often does: a sigil ($add), a brace, an angle
 # bracket, a backtick, a snake_case name, a scope (a::b), a statement's end, a
 # command-line flag (--name), a JSON key ("type":), a call (panic(), not item(s)).
-_CODE_MARKS = regex.compile(
+_CODE_MARKS = _on_stdlib_re(
     r"\$\w|[{}<>`]|\w_\w|::|;\s*$|(?:^|\s)--[a-z]|^\s*\"[\w-]+\"\s*:|[a-z]{2}\((?!s\))"
 )
 # What a configuration-shaped line is: not one, a directive or bracket, a key
@@ -53,7 +70,9 @@ NOT_CONFIG, CONFIG_LINE, CONFIG_KEY, CONFIG_SECTION, CONFIG_EVIDENCE = range(5)
 def looks_like_code(line: str) -> bool:
     """Whether a line has something only code has (`x = 1;`, `if (a) {`, `$ ls`,
     `def f():`, `<div>`), which prose does not."""
-    return _CODE_SIGNAL.search(line) is not None
+    return (
+        _CODE_START.match(line) is not None or _CODE_ANYWHERE.search(line) is not None
+    )
 
 
 def has_code_marks(line: str) -> bool:
