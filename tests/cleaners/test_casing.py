@@ -1,5 +1,5 @@
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixCasing
@@ -119,3 +119,29 @@ def test_abbreviation_end_searched_from_the_end_finds_what_a_forward_search_does
     assert bool(_abbreviation_end().search(text, start, end)) == bool(
         _FORWARD_ABBREVIATION_END.search(text, start, end)
     )
+
+
+_NAME_PIECES = [
+    *(" ", ". ", ", ", "\n", "\n\n", "'s", "’s", "- "),
+    *(" Trump ", " trump ", " trump’s ", " Donald ", " donald ", " Straße ", " a "),
+    *(" United States ", " united ", " states ", " Grimsholm ", " grimsholm "),
+    *(" we read of the plan in the paper.", "\n\nThen"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_soup(_NAME_PIECES, text_size=1, max_pieces=30))
+@example("We saw a Trump and a Trump and a plan.\n\nThen we read of trump’s plan.")
+def test_the_both_cases_gate_never_changes_the_votes(text):
+    """Paragraphs without a word written both capitalised and lowercase are
+    skipped: the votes must equal those of reading every paragraph."""
+    from unittest import mock
+
+    import cleantext.cleaners.casing.names as names
+    from cleantext.rulesets import MAX_SUBSTRING_TESTS
+
+    blocks = Document(text).blocks()
+    gated = names.proper_nouns(blocks)
+    everything = {f"\0{i}" for i in range(MAX_SUBSTRING_TESTS + 1)}  # opens the gate
+    with mock.patch.object(names, "_written_in_both_cases", lambda _: everything):
+        assert names.proper_nouns(blocks) == gated

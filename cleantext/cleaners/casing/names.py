@@ -37,19 +37,28 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     A capitalised word counts for itself only when it stands alone ("Trump
     has"), not inside a longer name ("United States" says nothing about
     "united"); a capitalised pair ("Donald Trump") counts for the lowercase pair.
-    Only capitalised words are examined one by one; lowercase words are counted
-    by spelling, so the cost per word stays near a regex scan.
+    Only capitalised words are examined one by one, and only in paragraphs that
+    may hold a word the document writes both capitalised and lowercase (nothing
+    else can be chosen); lowercase words are counted by spelling, so the cost per
+    word stays near a regex scan.
     """
     capitalised: Counter[str] = Counter()
     titled: Counter[str] = Counter()  # every mid-sentence use, in names too
-    spellings: Counter[str] = Counter()
     title_pairs: set[tuple[str, str]] = set()
     paragraphs = [block.text for block in blocks if block.kind == PARAGRAPH]
+    # Names no dictionary has get evidence from short prose lines too (captions,
+    # list entries without markers, which the splitter takes for headings).
+    lines = [block.text for block in blocks if _prose_heading(block)]
+    spellings, line_spellings = _spellings_in(paragraphs), _spellings_in(lines)
+    all_spellings = spellings + line_spellings
+    skip = stopwords() | lowercase_names()
+    in_both_cases = _written_in_both_cases(all_spellings) - skip
+    if not in_both_cases:
+        return frozenset()
     for text in paragraphs:
-        # Counted at C level from a stream of matches: a 5 MB line keeps no
-        # list of its words.
-        spellings.update(map(_GROUP, PLAIN_WORD.finditer(text)))
-        if not _UPPER.search(text):
+        if not (
+            _UPPER.search(text) and may_contain_any(text.casefold(), in_both_cases)
+        ):
             continue
         # A paragraph's first word is capitalised as a sentence start: it says
         # nothing about the word alone, only as the first of a pair.
@@ -75,15 +84,9 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
             if not (joined_before or joined_after) and match.start() != first:
                 capitalised[vote_key(word)] += 1
     voted = {word for word, count in capitalised.items() if count >= _MIN_CAPITALISED}
-    skip = stopwords() | lowercase_names()
     pair_words = {word for pair in title_pairs for word in pair} - skip
-    # Names no dictionary has get evidence from short prose lines too (captions,
-    # list entries without markers, which the splitter takes for headings).
-    lines = [block.text for block in blocks if _prose_heading(block)]
-    line_spellings = Counter(map(_GROUP, PLAIN_WORD.finditer("\n".join(lines))))
     for text in lines:
         titled.update(_mid_line_titles(text))
-    all_spellings = spellings + line_spellings
     unknown_names = titled.keys() - skip if _english(all_spellings) else set()
     if not (voted or pair_words or unknown_names):
         return frozenset()
@@ -104,6 +107,30 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
         spellings_of = None if exotic else _spellings(written_lower)
         chosen |= _lowercase_pair_words(paragraphs, pairs, spellings_of)
     return frozenset(chosen - skip)
+
+
+def _spellings_in(texts: list[str]) -> Counter[str]:
+    """How often each word is written so in `texts`, counted at C level from a
+    stream of matches (a 5 MB line keeps no list of its words)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(map(_GROUP, PLAIN_WORD.finditer(text)))
+    return counts
+
+
+def _written_in_both_cases(spellings: Counter[str]) -> set[str]:
+    """Vote keys written capitalised whose lowercase spelling (or its possessive)
+    occurs too: a superset of the words a vote can capitalise, found with C-level
+    set operations over the lowercase spellings and a loop over the others."""
+    lower = set(filter(str.islower, spellings))
+    folded = set(map(str.casefold, lower))
+    found = set()
+    for word in spellings.keys() - lower:
+        if _is_title(word):
+            key = vote_key(word)
+            if not folded.isdisjoint(_spellings({key})):
+                found.add(key)
+    return found
 
 
 _PROSE_WORD = regex.compile(r"(?<![\w'’])\p{Ll}{4,}\b")
