@@ -90,6 +90,23 @@ def test_oblivious_trees_read_their_answers_as_a_leaf_number():
     assert trees.log_odds(np.zeros((0, 2), np.float32)).tolist() == []
 
 
+def test_the_shipped_trees_give_what_asking_every_tree_gives():
+    """Questions shared by trees are asked once: the log-odds must equal, bit for
+    bit, those of asking each tree its own questions, on the borders too."""
+    rng = np.random.default_rng(7)
+    for trees in (load_line_model().first, load_line_model().second):
+        count, depth = trees.feature.shape
+        for rows in (1, 20, 300):
+            features = rng.normal(size=(rows, trees.feature.max() + 1))
+            features = features.astype(np.float32)
+            features[::2, trees.feature[:, 0]] = trees.border[:, 0]  # ties
+            answers = features[:, trees.feature.ravel()] > trees.border.ravel()
+            leaf = answers.reshape(rows, count, depth) @ (1 << np.arange(depth))
+            expected = trees.leaves[np.arange(count), leaf].sum(axis=1, dtype=float)
+            expected = expected * trees.scale + trees.bias
+            assert np.array_equal(trees.log_odds(features), expected)
+
+
 def test_the_trees_come_from_catboost_json():
     dump = {
         "oblivious_trees": [
