@@ -23,6 +23,7 @@ examples:
   cleantext clean seeds/ --diff --explain       review every change and its rule
   cleantext clean corpus/ -o clean/             mirror a folder into clean/
   cleantext clean data.jsonl --field body -o out/
+  cleantext clean crawl.jsonl.gz -o out/        writes out/crawl.jsonl.gz
   cleantext clean crawl.parquet -o clean/ --jobs 8
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'

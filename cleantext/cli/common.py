@@ -13,6 +13,7 @@ from typing import BinaryIO
 from tqdm import tqdm
 
 from cleantext.errors import InputError
+from cleantext.io.compression import output_file
 from cleantext.io.formats import FORMATS
 from cleantext.io.sources import (
     DEFAULT_GLOBS,
@@ -21,7 +22,6 @@ from cleantext.io.sources import (
     discover,
     total_size,
 )
-from cleantext.io.writers import atomic_writer
 from cleantext.pipeline import Pipeline
 from cleantext.run.batch import BatchCleaner, BatchOptions
 from cleantext.run.progress import Progress
@@ -128,7 +128,7 @@ def run_batch(
     with contextlib.ExitStack() as stack:
 
         def open_output(path: Path | None) -> BinaryIO | None:
-            return stack.enter_context(atomic_writer(path)) if path else None
+            return stack.enter_context(output_file(path)) if path else None
 
         show_progress = args.progress == "always" or (
             args.progress == "auto" and sys.stderr.isatty()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import regex
 
+from cleantext.io.compression import without_compression
+
 FORMATS = ("text", "jsonl", "parquet", "html")
 _EXTENSION_FORMATS = {
     ".jsonl": "jsonl",
@@ -20,12 +22,13 @@ _EXTENSION_FORMATS = {
 
 
 def detect_format(path: Path | None, forced: str | None = None) -> str:
-    """The format named by `forced`, else by the file's extension, else plain text."""
+    """The format named by `forced`, else by the file's extension (under a
+    compression extension: `a.jsonl.gz` is JSONL), else plain text."""
     if forced:
         return forced
     if path is None:
         return "text"
-    return _EXTENSION_FORMATS.get(path.suffix.lower(), "text")
+    return _EXTENSION_FORMATS.get(without_compression(path).suffix.lower(), "text")
 
 
 # Byte-order marks of the encodings decoded besides UTF-8, longest first (a UTF-32

@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleantext.errors import InputError
+from cleantext.io.compression import (
+    COMPRESSION_SUFFIXES,
+    compression_of,
+    without_compression,
+)
 from cleantext.io.formats import detect_format, sniff_format
 
+_TEXT_GLOBS = ("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm")
 DEFAULT_GLOBS = (
-    "*.txt",
-    "*.text",
-    "*.md",
-    "*.jsonl",
-    "*.ndjson",
+    *_TEXT_GLOBS,
     "*.parquet",
-    "*.html",
-    "*.htm",
+    *(glob + suffix for suffix in COMPRESSION_SUFFIXES for glob in _TEXT_GLOBS),
 )
 RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
 STDIN_LABEL = "<stdin>"
@@ -39,12 +40,17 @@ class Source:
     root: Path | None = None
 
     def output_name(self) -> Path:
-        """Where this input goes, relative to an output folder."""
+        """Where this input goes, relative to an output folder: its own name (an
+        HTML page's with `.txt`), compressed as it was."""
         assert self.path is not None
         relative = (
             self.path.relative_to(self.root) if self.root else Path(self.path.name)
         )
-        return relative.with_suffix(".txt") if self.format == "html" else relative
+        if self.format != "html":
+            return relative
+        text = without_compression(relative).with_suffix(".txt")
+        compressed = compression_of(relative) is not None
+        return text.with_name(text.name + relative.suffix) if compressed else text
 
 
 def discover(
@@ -135,8 +141,12 @@ def claim_outputs(
 
 def total_size(sources: list[Source]) -> int | None:
     """The bytes of input to read, when known: every source a text, JSONL or HTML
-    file (not stdin, and not Parquet, whose size is not its text's)."""
-    if any(s.path is None or s.format == "parquet" for s in sources):
+    file (not stdin, not Parquet and not compressed: their sizes are not their
+    text's)."""
+    if any(
+        s.path is None or s.format == "parquet" or compression_of(s.path)
+        for s in sources
+    ):
         return None
     total = 0
     for source in sources:

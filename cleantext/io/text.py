@@ -6,8 +6,6 @@ report it in one line and go on with the other inputs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import regex
 
 from cleantext.errors import InputError
@@ -44,7 +42,9 @@ def refuse_container(data: bytes, where: str) -> None:
     kind = container_kind(data)
     if kind is not None:
         raise InputError(
-            where, f"{kind} file; decompress it first (for example with zcat)"
+            where,
+            f"{kind} file without its extension; name it .gz, .zst, .bz2 or .xz "
+            "to read it decompressed (or pipe it through zcat)",
         )
 
 
@@ -77,15 +77,3 @@ def decode_text(
             f"{exc.reason}; use --encoding-errors=replace to substitute U+FFFD",
             line,
         ) from None
-
-
-def read_bytes(path: Path, where: str) -> bytes:
-    """Read a whole file, turning OS errors into `InputError`."""
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(where, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read: {exc.strerror or exc}") from None

@@ -17,12 +17,12 @@ from typing import BinaryIO
 
 from cleantext.document import Document
 from cleantext.errors import InputError
+from cleantext.io.compression import compression_of, open_input, output_file, read_input
 from cleantext.io.html import extract_html
 from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
 from cleantext.io.parquet import ParquetColumn
 from cleantext.io.sources import RECORD_FORMATS, Source
-from cleantext.io.text import decode_text, read_bytes
-from cleantext.io.writers import atomic_writer
+from cleantext.io.text import decode_text
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
 from cleantext.run.judge import Judge, Report
@@ -148,11 +148,7 @@ class BatchCleaner:
         if source.path is None:
             self._emit(source, self._jsonl_lines(source, sys.stdin.buffer))
             return
-        try:
-            handle = source.path.open("rb")
-        except OSError as exc:
-            raise InputError(source.label, f"cannot read: {exc.strerror}") from None
-        with handle:
+        with open_input(source.path, source.label) as handle:
             self._emit(source, self._jsonl_lines(source, handle))
 
     def _process_files(self, sources: list[Source]) -> None:
@@ -194,7 +190,7 @@ class BatchCleaner:
         if source.path is None:
             data = sys.stdin.buffer.read()
         else:
-            data = read_bytes(source.path, source.label)
+            data = read_input(source.path, source.label)
         if not data:
             self.on_warning(f"{source.label}: empty file")
         text = decode_text(data, source.label, self.options.encoding_errors)
@@ -248,6 +244,12 @@ class BatchCleaner:
     def _process_parquet(self, source: Source) -> None:
         """Clean the `field` column of a Parquet file, batch by batch; nulls and
         every other column pass through, rows a filter drops are left out."""
+        if compression_of(source.path):
+            raise InputError(
+                source.label,
+                "a compressed Parquet file: Parquet compresses its own "
+                "pages; decompress the file first",
+            )
         target = self._target(source)
         if target is None and self.options.prints_outputs:
             raise InputError(source.label, "Parquet output needs -o DIR or --in-place")
@@ -279,7 +281,7 @@ class BatchCleaner:
             for _ in outcomes():  # a review run: clean (and show) but write nothing
                 pass
             return
-        with atomic_writer(target) as handle:
+        with output_file(target) as handle:
             table.write(handle, outcomes())
 
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
@@ -319,7 +321,7 @@ class BatchCleaner:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""
         target = self._target(source)
         if target is not None:
-            with atomic_writer(target) as handle:
+            with output_file(target) as handle:
                 for chunk in chunks:
                     handle.write(chunk)
         elif self.options.prints_outputs:

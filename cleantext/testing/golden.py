@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleantext.errors import ConfigError
-from cleantext.io.text import decode_text, read_bytes
+from cleantext.io.compression import read_input
+from cleantext.io.text import decode_text
 from cleantext.io.writers import atomic_writer
 from cleantext.pipeline import Pipeline
 from cleantext.run.review import unified_diff
@@ -120,13 +121,13 @@ class GoldenSuite:
         """Clean one input and compare it with its expected output."""
         where = str(case.input_path)
         actual = self.pipeline.clean(
-            decode_text(read_bytes(case.input_path, where), where)
+            decode_text(read_input(case.input_path, where), where)
         )
         expected = None
         if case.expected_path.exists():
             expected_where = str(case.expected_path)
             expected = decode_text(
-                read_bytes(case.expected_path, expected_where), expected_where
+                read_input(case.expected_path, expected_where), expected_where
             )
         return CaseResult(case, actual, expected)
 

@@ -209,16 +209,19 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(
     assert json.loads(result.stdout) == {"text": "café, ok"}
 
 
-def test_compressed_input_is_named_and_never_reaches_the_output(run_cli, tmp_path):
-    data = tmp_path / "a.jsonl.gz"
+def test_compressed_data_without_its_extension_never_reaches_the_output(
+    run_cli, tmp_path
+):
+    data = tmp_path / "a.jsonl"
     lines = "".join(json.dumps({"text": f"x{i}"}) + "\n" for i in range(200))
     data.write_bytes(gzip.compress(lines.encode()))
     for args in ([data, "--format", "jsonl"], [data, "--format", "text"], [data]):
         result = run_cli("clean", *args)
         assert result.returncode == 1 and result.stdout == b""
         assert result.stderr.decode().splitlines() == [
-            f"cleantext: error: {data}: gzip-compressed file; decompress it first "
-            "(for example with zcat)",
+            f"cleantext: error: {data}: gzip-compressed file without its extension; "
+            "name it .gz, .zst, .bz2 or .xz to read it decompressed (or pipe it "
+            "through zcat)",
             "cleantext: 1 problem(s) reported above",
         ]
 

@@ -1,0 +1,186 @@
+"""Compressed files, chosen by their name's last extension: `.gz`, `.bz2` and `.xz`
+with the standard library, `.zst` with the `zstandard` package (the `zstd` extra).
+
+Reading gives a buffered stream of the decompressed bytes whose damage (a truncated
+or corrupt stream) is an `InputError` naming the file; writing compresses into an
+atomically written file, so a damaged or half-written output never appears."""
+
+from __future__ import annotations
+
+import bz2
+import contextlib
+import functools
+import gzip
+import importlib
+import io
+import lzma
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cleantext.errors import InputError
+from cleantext.io.writers import atomic_writer
+
+COMPRESSION_SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
+_BUFFER_BYTES = 1 << 20
+_DAMAGE = (EOFError, OSError, lzma.LZMAError, zlib.error)
+
+
+def compression_of(path: Path | None) -> str | None:
+    """The compression named by the last extension of `path` ("gzip", ...), if any."""
+    if path is None:
+        return None
+    return COMPRESSION_SUFFIXES.get(path.suffix.lower())
+
+
+def without_compression(path: Path) -> Path:
+    """`path` without its compression extension (`a.jsonl.gz` -> `a.jsonl`)."""
+    return path.with_suffix("") if compression_of(path) else path
+
+
+@contextlib.contextmanager
+def open_input(path: Path, where: str) -> Iterator[BinaryIO]:
+    """`path` opened for reading, decompressed when its extension says so."""
+    try:
+        raw = path.open("rb")
+    except IsADirectoryError:
+        raise InputError(where, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(where, "no such file") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
+    with raw:
+        kind = compression_of(path)
+        if kind is None:
+            yield raw
+            return
+        reader = _Decompressed(_decompressor(kind, where)(raw), kind, where)
+        with io.BufferedReader(reader, _BUFFER_BYTES) as stream:
+            yield stream
+
+
+def read_input(path: Path, where: str) -> bytes:
+    """The whole (decompressed) content of `path`."""
+    with open_input(path, where) as stream:
+        return stream.read()
+
+
+@contextlib.contextmanager
+def output_file(path: Path) -> Iterator[BinaryIO]:
+    """Write `path` atomically (`writers.atomic_writer`), compressed when its
+    extension says so. gzip output carries no time stamp, so the same content
+    gives the same bytes."""
+    kind = compression_of(path)
+    with atomic_writer(path) as handle:
+        if kind is None:
+            yield handle
+            return
+        with _compressor(kind, str(path))(handle) as stream:
+            yield stream
+
+
+class _Decompressed(io.RawIOBase):
+    """A decompressing stream whose errors name the file and what is damaged."""
+
+    def __init__(self, stream: BinaryIO, kind: str, where: str) -> None:
+        self._stream, self._kind, self._where = stream, kind, where
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            data = self._stream.read(len(buffer))
+        except (*_DAMAGE, *_zstd_errors()) as exc:
+            raise InputError(
+                self._where, f"damaged {self._kind} data: {exc}; skipped"
+            ) from None
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        with contextlib.suppress(*_DAMAGE, *_zstd_errors()):
+            self._stream.close()
+        super().close()
+
+
+class _ZstdReader:
+    """zstd frames decompressed one after another; input that ends inside a
+    frame is an error (zstandard's own stream reader returns what it has)."""
+
+    def __init__(self, raw: BinaryIO, decompressor) -> None:
+        self._raw, self._decompressor = raw, decompressor
+        self._frame = decompressor.decompressobj()
+        self._pending = bytearray()
+        self._in_frame = False
+        self._ended = False
+
+    def read(self, size: int) -> bytes:
+        while len(self._pending) < size and not self._ended:
+            chunk = self._raw.read(_BUFFER_BYTES)
+            if not chunk:
+                self._ended = True
+                if self._in_frame:
+                    raise EOFError("the file ends inside a frame")
+                break
+            self._pending += self._feed(chunk)
+        data = bytes(self._pending[:size])
+        del self._pending[:size]
+        return data
+
+    def _feed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            if self._frame.eof:
+                self._frame = self._decompressor.decompressobj()
+            out.append(self._frame.decompress(data))
+            data = self._frame.unused_data if self._frame.eof else b""
+        self._in_frame = not self._frame.eof
+        return b"".join(out)
+
+    def close(self) -> None:
+        """The raw file is closed by its opener."""
+
+
+def _decompressor(kind: str, where: str) -> Callable[[BinaryIO], BinaryIO]:
+    if kind == "gzip":
+        return lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")
+    if kind == "bzip2":
+        return lambda raw: bz2.BZ2File(raw, "rb")
+    if kind == "xz":
+        return lambda raw: lzma.LZMAFile(raw, "rb")
+    zstandard = _zstandard(where)
+    return lambda raw: _ZstdReader(raw, zstandard.ZstdDecompressor())
+
+
+def _compressor(kind: str, where: str) -> Callable[[BinaryIO], BinaryIO]:
+    if kind == "gzip":
+        return lambda raw: gzip.GzipFile("", "wb", fileobj=raw, mtime=0)
+    if kind == "bzip2":
+        return lambda raw: bz2.BZ2File(raw, "wb")
+    if kind == "xz":
+        return lambda raw: lzma.LZMAFile(raw, "wb")
+    zstandard = _zstandard(where)
+    return lambda raw: zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
+
+
+def _zstandard(where: str):
+    """The `zstandard` module, or an error saying how to get it."""
+    try:
+        return importlib.import_module("zstandard")
+    except ImportError:
+        raise InputError(
+            where,
+            "zstd-compressed files need the zstandard package: "
+            "pip install 'cleantext[zstd]'",
+        ) from None
+
+
+@functools.cache
+def _zstd_errors() -> tuple[type[Exception], ...]:
+    """zstandard's error class, when the package is installed."""
+    try:
+        return (importlib.import_module("zstandard").ZstdError,)
+    except ImportError:
+        return ()
