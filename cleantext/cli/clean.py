@@ -24,6 +24,7 @@ examples:
   cleantext clean corpus/ -o clean/             mirror a folder into clean/
   cleantext clean data.jsonl --field body -o out/
   cleantext clean crawl.jsonl.gz -o out/        writes out/crawl.jsonl.gz
+  cleantext clean CC-MAIN-x.warc.wet.gz -o out/ one JSON line per WET record
   cleantext clean crawl.parquet -o clean/ --jobs 8
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'

@@ -48,7 +48,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="input format (default: by extension; stdin: HTML or JSONL when it "
+        help="input format (default: by extension; stdin: HTML, WARC or JSONL when it "
         "starts like one, else text)",
     )
     parser.add_argument(

@@ -40,8 +40,13 @@ def without_compression(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def open_input(path: Path, where: str) -> Iterator[BinaryIO]:
-    """`path` opened for reading, decompressed when its extension says so."""
+def open_input(path: Path, where: str, buffered: bool = True) -> Iterator[BinaryIO]:
+    """`path` opened for reading, decompressed when its extension says so.
+
+    Unbuffered, each read returns what one read of the file decompresses to, and
+    damage is raised only by the read after the last good data (a buffered
+    stream would lose what it had read ahead): for readers that buffer on their
+    own and keep what came before the damage."""
     try:
         raw = path.open("rb")
     except IsADirectoryError:
@@ -56,6 +61,10 @@ def open_input(path: Path, where: str) -> Iterator[BinaryIO]:
             yield raw
             return
         reader = _Decompressed(_decompressor(kind, where)(raw), kind, where)
+        if not buffered:
+            with reader:
+                yield reader  # type: ignore[misc]
+            return
         with io.BufferedReader(reader, _BUFFER_BYTES) as stream:
             yield stream
 
@@ -90,8 +99,8 @@ class _Decompressed(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        try:
-            data = self._stream.read(len(buffer))
+        try:  # read1: what decompresses before damage is returned before its error
+            data = self._stream.read1(len(buffer))
         except (*_DAMAGE, *_zstd_errors()) as exc:
             raise InputError(
                 self._where, f"damaged {self._kind} data: {exc}; skipped"
@@ -116,18 +125,23 @@ class _ZstdReader:
         self._in_frame = False
         self._ended = False
 
-    def read(self, size: int) -> bytes:
-        while len(self._pending) < size and not self._ended:
-            chunk = self._raw.read(_BUFFER_BYTES)
-            if not chunk:
-                self._ended = True
-                if self._in_frame:
-                    raise EOFError("the file ends inside a frame")
-                break
-            self._pending += self._feed(chunk)
+    def read1(self, size: int) -> bytes:
+        """Up to `size` bytes: those already decompressed, else those the next
+        reads of the file give (an empty result only at the end)."""
+        while not self._pending and not self._ended:
+            self._fill()
         data = bytes(self._pending[:size])
         del self._pending[:size]
         return data
+
+    def _fill(self) -> None:
+        chunk = self._raw.read(_BUFFER_BYTES)
+        if not chunk:
+            self._ended = True
+            if self._in_frame:
+                raise EOFError("the file ends inside a frame")
+            return
+        self._pending += self._feed(chunk)
 
     def _feed(self, data: bytes) -> bytes:
         out = []

@@ -10,7 +10,7 @@ import regex
 
 from cleantext.io.compression import without_compression
 
-FORMATS = ("text", "jsonl", "parquet", "html")
+FORMATS = ("text", "jsonl", "parquet", "html", "warc")
 _EXTENSION_FORMATS = {
     ".jsonl": "jsonl",
     ".parquet": "parquet",
@@ -18,6 +18,8 @@ _EXTENSION_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".warc": "warc",
+    ".wet": "warc",
 }
 
 
@@ -42,10 +44,12 @@ _HTML_START = regex.compile(
 
 def sniff_format(head: bytes) -> str:
     """The format of input that starts with `head` and has no name to go by
-    (stdin): "html" for an HTML page, "jsonl" when its first line is a JSON
-    object, else "text"."""
+    (stdin): "html" for an HTML page, "warc" for a web archive, "jsonl" when its
+    first line is a JSON object, else "text"."""
     if _HTML_START.match(head):
         return "html"
+    if head.startswith(b"WARC/"):
+        return "warc"
     first, newline, _ = head.lstrip().partition(b"\n")
     if not first.startswith(b"{"):
         return "text"

@@ -18,14 +18,18 @@ from cleantext.io.compression import (
     without_compression,
 )
 from cleantext.io.formats import detect_format, sniff_format
+from cleantext.io.warc import WARC_SUFFIXES
 
-_TEXT_GLOBS = ("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm")
+_TEXT_GLOBS = (
+    *("*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm"),
+    *("*.warc", "*.wet"),
+)
 DEFAULT_GLOBS = (
     *_TEXT_GLOBS,
     "*.parquet",
     *(glob + suffix for suffix in COMPRESSION_SUFFIXES for glob in _TEXT_GLOBS),
 )
-RECORD_FORMATS = ("jsonl", "parquet")  # one document per record, not per file
+RECORD_FORMATS = ("jsonl", "parquet", "warc")  # a document per record, not per file
 STDIN_LABEL = "<stdin>"
 _SNIFF_BYTES = 8192
 
@@ -41,16 +45,23 @@ class Source:
 
     def output_name(self) -> Path:
         """Where this input goes, relative to an output folder: its own name (an
-        HTML page's with `.txt`), compressed as it was."""
+        HTML page's with `.txt`, a web archive's `.jsonl` instead of `.warc` or
+        `.warc.wet`), compressed as it was."""
         assert self.path is not None
         relative = (
             self.path.relative_to(self.root) if self.root else Path(self.path.name)
         )
-        if self.format != "html":
+        if self.format not in ("html", "warc"):
             return relative
-        text = without_compression(relative).with_suffix(".txt")
+        name = without_compression(relative)
+        if self.format == "html":
+            name = name.with_suffix(".txt")
+        else:
+            while name.suffix.lower() in WARC_SUFFIXES:
+                name = name.with_suffix("")
+            name = name.with_name(name.name + ".jsonl")
         compressed = compression_of(relative) is not None
-        return text.with_name(text.name + relative.suffix) if compressed else text
+        return name.with_name(name.name + relative.suffix) if compressed else name
 
 
 def discover(

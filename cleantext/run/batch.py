@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
 from cleantext.io.parquet import ParquetColumn
 from cleantext.io.sources import RECORD_FORMATS, Source
 from cleantext.io.text import decode_text
+from cleantext.io.warc import WarcRecord, iter_warc
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
 from cleantext.run.judge import Judge, Report
@@ -145,11 +147,14 @@ class BatchCleaner:
         if source.format == "parquet":
             self._process_parquet(source)
             return
+        lines = self._warc_lines if source.format == "warc" else self._jsonl_lines
         if source.path is None:
-            self._emit(source, self._jsonl_lines(source, sys.stdin.buffer))
+            self._emit(source, lines(source, sys.stdin.buffer))
             return
-        with open_input(source.path, source.label) as handle:
-            self._emit(source, self._jsonl_lines(source, handle))
+        # warcio buffers on its own, and keeps what came before damage unbuffered.
+        buffered = source.format != "warc"
+        with open_input(source.path, source.label, buffered) as handle:
+            self._emit(source, lines(source, handle))
 
     def _process_files(self, sources: list[Source]) -> None:
         """Clean whole-document files as one stream of documents, in order."""
@@ -239,6 +244,43 @@ class BatchCleaner:
                 f"{source.label}: {len(skipped)} record(s) with a null or missing "
                 f"{field!r} passed through unchanged (line{'s' * (len(skipped) > 1)} "
                 f"{_some(skipped)})"
+            )
+
+    def _warc_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
+        """Output lines of a web archive, one JSON line per text document (its
+        url, date, record id and content type kept as fields), in order; records
+        that hold no text document are counted and skipped."""
+        skipped: Counter[str] = Counter()
+
+        def document(record: WarcRecord) -> Document | None:
+            if record.error:
+                self.on_error(record.error)
+            elif record.text is None:
+                skipped[record.kind] += 1
+            else:
+                label = f"{source.label}:{record.number}"
+                doc_id = record.fields.get("record_id", label)
+                return Document(record.text, id=doc_id, metadata=record.metadata)
+            return None
+
+        compressed = compression_of(source.path) is not None
+        errors = self.options.encoding_errors
+        records = iter_warc(stream, source.label, errors, compressed)
+        for record, before, doc in clean_in_order(records, document, self._clean_all):
+            if doc is None:
+                self.progress.add(record.size, documents=0)
+            elif self._settle(doc, before, source.label, record.number, record.size):
+                output = {"id": doc.id, **record.fields, "text": doc.text}
+                if doc.metadata:
+                    output["metadata"] = doc.metadata
+                yield dump_jsonl_line(output)
+        if skipped:
+            kinds = ", ".join(
+                f"{count} {kind}" for kind, count in sorted(skipped.items())
+            )
+            self.on_warning(
+                f"{source.label}: {skipped.total()} record(s) without a text "
+                f"document skipped ({kinds})"
             )
 
     def _process_parquet(self, source: Source) -> None:
