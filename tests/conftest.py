@@ -147,6 +147,21 @@ def prepared_pids(path: Path) -> list[str]:
     return path.read_text("utf-8").split() if path.exists() else []
 
 
+def run_as_script(code: str, folder: Path) -> subprocess.CompletedProcess:
+    """Run `code` as a user who pasted it into a file would: `python example.py`
+    in `folder`, a fresh interpreter with `__name__ == "__main__"`."""
+    script = folder / "example.py"
+    script.write_text(code, "utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def readme_python_blocks(section: str) -> list[str]:
     """The ```python blocks of the README section headed `## {section}`."""
     readme = (ROOT / "README.md").read_text("utf-8")

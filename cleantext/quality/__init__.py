@@ -13,7 +13,13 @@ the cleaning edits). Thresholds live in `cleantext/rules/quality-presets.toml`.
 from __future__ import annotations
 
 from cleantext.document import Document
-from cleantext.quality.filters import Check, Decision, QualityFilter, preset_names
+from cleantext.quality.filters import (
+    Check,
+    Decision,
+    QualityFilter,
+    failing_reasons,
+    preset_names,
+)
 from cleantext.quality.signals import compute_signals
 
 __all__ = [
@@ -21,6 +27,7 @@ __all__ = [
     "Decision",
     "QualityFilter",
     "compute_signals",
+    "failing_reasons",
     "preset_names",
     "score",
 ]

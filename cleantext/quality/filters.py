@@ -9,6 +9,7 @@ signals once, decide with as many filters as you like.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -90,6 +91,13 @@ def _presets() -> dict[str, tuple[Check, ...]]:
         )
         for name, table in data.items()
     }
+
+
+def failing_reasons(decisions: Mapping[str, Decision]) -> dict[str, list[str]]:
+    """The reasons of every filter that drops the document, by filter name: empty
+    when all keep it. The CLI's `--rejected` file and the engines' `reasons`
+    columns say the same."""
+    return {name: list(d.reasons) for name, d in decisions.items() if not d.keep}
 
 
 def preset_names() -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from cleantext.document import Document
 from cleantext.io.jsonl import write_json_line
-from cleantext.quality import QualityFilter, compute_signals
+from cleantext.quality import QualityFilter, compute_signals, failing_reasons
 
 
 def where(doc: Document, source: str, line: int | None) -> dict[str, Any]:
@@ -65,7 +65,7 @@ class Judge:
                 "decisions": {name: d.to_json() for name, d in decisions.items()},
             }
             write_json_line(self.scores, entry)
-        failed = {name: list(d.reasons) for name, d in decisions.items() if not d.keep}
+        failed = failing_reasons(decisions)
         if not failed or self.rejected is None:
             return True
         self.dropped += 1

@@ -7,6 +7,7 @@ from tests.conftest import (
     prepared_pids,
     readme_python_blocks,
     require_extra,
+    run_as_script,
 )
 
 require_extra("dask", "dask.dataframe", "pandas")
@@ -88,7 +89,15 @@ def test_signal_names_may_not_overwrite_columns(frame):
         clean_column(clashing, "text", signals=True)
 
 
+@pytest.mark.slow
+def test_readme_dask_example_runs_as_a_pasted_script(tmp_path):
+    """The processes scheduler starts new interpreters: without its main guard
+    the example failed with BrokenProcessPool when pasted into a file."""
+    result = run_as_script(readme_python_blocks("Spark and Dask")[1], tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 def test_readme_dask_example_runs():
     dask_block = readme_python_blocks("Spark and Dask")[1]
     assert "cleantext.dask" in dask_block
-    exec(compile(dask_block, "README.md", "exec"), {})
+    exec(compile(dask_block, "README.md", "exec"), {"__name__": "__main__"})
