@@ -3,6 +3,7 @@
 >>> from cleantext.dask import clean_bag, clean_column                 # doctest: +SKIP
 >>> frame = clean_column(frame, "text")               # the column, cleaned
 >>> scored = clean_column(frame, "text", signals=True)  # plus a column per signal
+>>> judged = clean_column(frame, "text", presets=["c4"])  # plus keep and reasons
 >>> texts = clean_bag(dask.bag.read_text("pages/*.txt", linedelimiter="\\0"))
 
 Work runs partition by partition; the pipeline is pickled once here and rebuilt
@@ -14,6 +15,7 @@ Needs `dask[dataframe]` (the `dask` extra).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cleantext.engines.frames import (
@@ -22,8 +24,10 @@ from cleantext.engines.frames import (
     clean_values,
     clean_with_signals,
     signal_types,
+    verdict_columns,
 )
 from cleantext.pipeline import Pipeline
+from cleantext.quality import QualityFilter
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -39,19 +43,24 @@ def clean_column(
     pipeline: Pipeline | None = None,
     *,
     signals: bool = False,
+    presets: Sequence[str] = (),
 ) -> dd.DataFrame:
     """`frame` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
-    with `signals=True`, plus one column per quality signal of the cleaned text."""
+    with `signals=True`, plus one column per quality signal of the cleaned text;
+    with `presets` (quality preset names), plus `keep` and `reasons` columns that
+    say what the CLI's `--filter` and `--rejected` would."""
     if column not in frame.columns:
         raise KeyError(f"no column {column!r}; columns: {', '.join(frame.columns)}")
     shipped = ShippedPipeline.of(pipeline)
+    filters = tuple(QualityFilter.preset(name) for name in presets)
+    added = [*(signal_types() if signals else ()), *verdict_columns(filters)]
+    clashes = sorted(set(added) & set(frame.columns))
+    if clashes:
+        raise ValueError(f"signal or verdict names already used as columns: {clashes}")
     meta = frame._meta.copy()
-    if signals:
-        clashes = sorted(set(signal_types()) & set(frame.columns))
-        if clashes:
-            raise ValueError(f"signal names already used as columns: {clashes}")
-        meta = _with_signals(meta, column, shipped)
-        return frame.map_partitions(_with_signals, column, shipped, meta=meta)
+    if added:
+        judged = (column, shipped, signals, filters, added)
+        return frame.map_partitions(_judged, *judged, meta=_judged(meta, *judged))
     meta[column] = meta[column].astype(object)
     return frame.map_partitions(_with_cleaned, column, shipped, meta=meta)
 
@@ -70,8 +79,13 @@ def _with_cleaned(
     return part
 
 
-def _with_signals(
-    part: pd.DataFrame, column: str, shipped: ShippedPipeline
+def _judged(
+    part: pd.DataFrame,
+    column: str,
+    shipped: ShippedPipeline,
+    signals: bool,
+    filters: tuple[QualityFilter, ...],
+    added: list[str],
 ) -> pd.DataFrame:
-    scored = clean_with_signals(part[column], shipped, text_column=column)
-    return part.drop(columns=[column]).join(scored)[[*part.columns, *signal_types()]]
+    scored = clean_with_signals(part[column], shipped, column, filters, signals)
+    return part.drop(columns=[column]).join(scored)[[*part.columns, *added]]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleantext.document import Document
 from cleantext.pipeline import Pipeline
+from cleantext.quality.filters import QualityFilter, failing_reasons
 from cleantext.quality.signals import compute_signals
 
 if TYPE_CHECKING:
@@ -78,26 +79,70 @@ def clean_series(texts: pd.Series, shipped: ShippedPipeline) -> pd.Series:
     )
 
 
-def clean_with_signals(
-    texts: pd.Series, shipped: ShippedPipeline, text_column: str = "text"
-) -> pd.DataFrame:
-    """A frame with the cleaned text and every quality signal of the cleaned
-    document (error rates from the cleaning edits); all null for a null row."""
-    import pandas as pd
-
+def judged_rows(
+    texts: Iterable[Any],
+    shipped: ShippedPipeline,
+    *,
+    signals: bool = False,
+    filters: Sequence[QualityFilter] = (),
+) -> list[dict[str, Any] | None]:
+    """For every value, a row: `text` (cleaned); with `signals`, every quality
+    signal of the cleaned document; with `filters`, `keep` (no filter drops it)
+    and `reasons` ("c4/too_few_sentences": every failing filter's reasons, as the
+    CLI's `--rejected` gives them). None for a null value."""
     pipeline = shipped.pipeline()
-    names = signal_types()
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any] | None] = []
     for text in texts:
         if _is_null(text):
-            rows.append(dict.fromkeys([text_column, *names]))
+            rows.append(None)
             continue
         doc = pipeline.run(Document(_checked(text)))
-        rows.append({text_column: doc.text, **compute_signals(doc)})
-    frame = pd.DataFrame(rows, index=texts.index, columns=[text_column, *names])
-    return frame.astype(
-        {text_column: object, **{name: _nullable(kind) for name, kind in names.items()}}
+        row: dict[str, Any] = {"text": doc.text}
+        if signals or filters:
+            computed = compute_signals(doc)
+            if signals:
+                row.update(computed)
+            if filters:
+                failed = failing_reasons({f.name: f.decide(computed) for f in filters})
+                row["keep"] = not failed
+                row["reasons"] = [
+                    f"{name}/{r}" for name, rs in failed.items() for r in rs
+                ]
+        rows.append(row)
+    return rows
+
+
+def verdict_columns(filters: Sequence[QualityFilter]) -> list[str]:
+    """The columns `judged_rows` adds for `filters`: none, or keep and reasons."""
+    return ["keep", "reasons"] if filters else []
+
+
+def clean_with_signals(
+    texts: pd.Series,
+    shipped: ShippedPipeline,
+    text_column: str = "text",
+    filters: Sequence[QualityFilter] = (),
+    signals: bool = True,
+) -> pd.DataFrame:
+    """A frame with the cleaned text, every quality signal of the cleaned document
+    (error rates from the cleaning edits) when `signals`, and `keep` and
+    `reasons` when `filters` are given; all null for a null row."""
+    import pandas as pd
+
+    names = list(signal_types()) if signals else []
+    columns = ["text", *names, *verdict_columns(filters)]
+    rows = judged_rows(texts, shipped, signals=signals, filters=filters)
+    frame = pd.DataFrame(
+        [row or dict.fromkeys(columns) for row in rows],
+        index=texts.index,
+        columns=columns,
     )
+    types = {name: _nullable(kind) for name, kind in signal_types().items()}
+    frame = frame.astype(
+        {"text": object, **{name: types[name] for name in names}}
+        | ({"keep": "boolean", "reasons": object} if filters else {})
+    )
+    return frame.rename(columns={"text": text_column})
 
 
 def _is_null(value: Any) -> bool:

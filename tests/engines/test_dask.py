@@ -17,7 +17,7 @@ import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
 
-from cleantext import FixSpacing, Pipeline
+from cleantext import Document, FixSpacing, Pipeline
 from cleantext.dask import clean_bag, clean_column
 from cleantext.engines.frames import signal_types
 
@@ -101,3 +101,20 @@ def test_readme_dask_example_runs():
     dask_block = readme_python_blocks("Spark and Dask")[1]
     assert "cleantext.dask" in dask_block
     exec(compile(dask_block, "README.md", "exec"), {"__name__": "__main__"})
+
+
+def test_presets_add_keep_and_reasons_as_the_filters_decide(frame):
+    from cleantext.quality import QualityFilter, compute_signals
+
+    judged = clean_column(frame, "text", presets=["c4"]).compute()
+    assert list(judged.columns) == ["id", "text", "keep", "reasons"]
+    pipeline, c4 = Pipeline.default(), QualityFilter.preset("c4")
+    for text, keep, reasons in zip(
+        TEXTS, judged["keep"], judged["reasons"], strict=True
+    ):
+        if text is None:
+            assert keep is pd.NA and reasons is None
+            continue
+        decision = c4.decide(compute_signals(pipeline.run(Document(text))))
+        assert keep == decision.keep
+        assert reasons == [f"c4/{reason}" for reason in decision.reasons]

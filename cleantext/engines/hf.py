@@ -1,0 +1,147 @@
+"""Hugging Face datasets: clean a text column with `Dataset.map`, batched, null-safe
+and cached across runs.
+
+>>> from cleantext.engines.hf import clean_dataset                   # doctest: +SKIP
+>>> cleaned = clean_dataset(ds)                            # the column, cleaned
+>>> judged = clean_dataset(ds, presets=["gopher-quality"])  # plus keep and reasons
+>>> kept = judged.filter(lambda row: row["keep"])
+
+The map's fingerprint is computed from the input dataset's, cleantext's version,
+the pipeline's configuration and the arguments, so datasets' cache finds the
+result again in a new process (a pipeline object's pickle differs from run to run,
+and a used pipeline's statistics change it). Options that name files (rule or
+allow lists) enter by path: after editing such a file, pass `load_from_cache_file
+=False`. A pipeline with cleaners that have no configuration (plain functions) is
+not cached. Needs the `datasets` package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import datasets
+
+from cleantext import __version__
+from cleantext.engines.frames import (
+    ShippedPipeline,
+    judged_rows,
+    signal_types,
+    verdict_columns,
+)
+from cleantext.errors import ConfigError
+from cleantext.pipeline import Pipeline
+from cleantext.quality import QualityFilter
+
+if TYPE_CHECKING:
+    from datasets import Dataset
+
+__all__ = ["clean_dataset"]
+_LIST = getattr(datasets, "List", None) or datasets.Sequence  # List: datasets >= 4
+
+
+def clean_dataset(
+    dataset: Dataset,
+    column: str = "text",
+    pipeline: Pipeline | None = None,
+    *,
+    signals: bool = False,
+    presets: Sequence[str] = (),
+    num_proc: int | None = None,
+    batch_size: int = 256,
+    **map_options: Any,
+) -> Dataset:
+    """`dataset` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
+    with `signals=True`, plus a column per quality signal of the cleaned text;
+    with `presets`, plus `keep` (bool) and `reasons` (list of "preset/reason"),
+    as the CLI's `--filter` and `--rejected` decide. A null text stays null, and
+    so do its signals and verdict. `num_proc` worker processes each build the
+    pipeline once; other keyword arguments go to `Dataset.map`."""
+    if column not in dataset.column_names:
+        raise KeyError(
+            f"no column {column!r}; columns: {', '.join(dataset.column_names)}"
+        )
+    chosen = pipeline if pipeline is not None else Pipeline.default()
+    filters = tuple(QualityFilter.preset(name) for name in presets)
+    added = [*(signal_types() if signals else ()), *verdict_columns(filters)]
+    clashes = sorted(set(added) & set(dataset.column_names))
+    if clashes:
+        raise ValueError(f"signal or verdict names already used as columns: {clashes}")
+    clean = _CleanBatch(ShippedPipeline.of(chosen), column, signals, filters)
+    fingerprint = _fingerprint(dataset, chosen, column, signals, presets)
+    return dataset.map(
+        clean,
+        batched=True,
+        batch_size=batch_size,
+        num_proc=num_proc,
+        features=_features(dataset, column, added),
+        new_fingerprint=fingerprint,
+        desc=f"cleantext: cleaning {column!r}",
+        **map_options,
+    )
+
+
+class _CleanBatch:
+    """The function `Dataset.map` calls on each batch (a dict of columns)."""
+
+    def __init__(
+        self,
+        shipped: ShippedPipeline,
+        column: str,
+        signals: bool,
+        filters: tuple[QualityFilter, ...],
+    ) -> None:
+        self.shipped, self.column = shipped, column
+        self.signals, self.filters = signals, filters
+
+    def __call__(self, batch: dict[str, list]) -> dict[str, list]:
+        rows = judged_rows(
+            batch[self.column], self.shipped, signals=self.signals, filters=self.filters
+        )
+        names = [
+            *(signal_types() if self.signals else ()),
+            *verdict_columns(self.filters),
+        ]
+        out = {self.column: [None if row is None else row["text"] for row in rows]}
+        for name in names:
+            out[name] = [None if row is None else row[name] for row in rows]
+        return out
+
+
+def _features(dataset: Dataset, column: str, added: list[str]) -> datasets.Features:
+    """The output's types, given rather than inferred, so that a first batch of
+    nulls cannot fix a column's type."""
+    features = datasets.Features(dataset.features)
+    features[column] = datasets.Value("string")
+    kinds = signal_types()
+    for name in added:
+        if name == "keep":
+            features[name] = datasets.Value("bool")
+        elif name == "reasons":
+            features[name] = _LIST(datasets.Value("string"))
+        else:
+            features[name] = datasets.Value(
+                "int64" if kinds[name] is int else "float64"
+            )
+    return features
+
+
+def _fingerprint(
+    dataset: Dataset,
+    pipeline: Pipeline,
+    column: str,
+    signals: bool,
+    presets: Sequence[str],
+) -> str | None:
+    """A fingerprint that is the same in every run for the same input, version,
+    configuration and arguments; None (datasets then makes a random one) for a
+    pipeline without a configuration."""
+    try:
+        config = pipeline.to_toml()
+    except ConfigError:
+        return None
+    parts = [dataset._fingerprint, __version__, config, column, signals, list(presets)]
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return digest[:16]
