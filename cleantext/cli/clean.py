@@ -14,6 +14,7 @@ from cleantext.cli.common import (
     run_batch,
     use_colour,
 )
+from cleantext.io.formats import names_jsonl_file
 from cleantext.quality import QualityFilter, preset_names
 from cleantext.run.batch import BatchOptions
 
@@ -24,7 +25,8 @@ examples:
   cleantext clean corpus/ -o clean/             mirror a folder into clean/
   cleantext clean data.jsonl --field body -o out/
   cleantext clean crawl.jsonl.gz -o out/        writes out/crawl.jsonl.gz
-  cleantext clean CC-MAIN-x.warc.wet.gz -o out/ one JSON line per WET record
+  cleantext clean CC-MAIN-x.warc.wet.gz -o out.jsonl.gz
+                                                one JSON line per WET record
   cleantext clean crawl.parquet -o clean/ --jobs 8
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
@@ -51,8 +53,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "-o",
         "--output-dir",
         type=Path,
-        metavar="DIR",
-        help="write outputs under DIR, mirroring input names (HTML becomes .txt)",
+        metavar="DIR|FILE.jsonl",
+        help="write outputs under DIR, mirroring input names (HTML becomes .txt), "
+        "or, for a name ending .jsonl or .ndjson (compressed or not: .jsonl.gz), "
+        "every document as one JSON line of that file",
     )
     clean.add_argument(
         "--in-place", action="store_true", help="rewrite input files (atomically)"
@@ -139,6 +143,9 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--rejected needs at least one --filter PRESET")
     if args.filter and args.in_place:
         raise UsageError("--filter cannot be used with --in-place (it would delete)")
+    output_file = args.output_dir if names_jsonl_file(args.output_dir) else None
+    if output_file is not None:
+        args.output_dir, args.output_format = None, "jsonl"
     options = BatchOptions(
         output_dir=args.output_dir,
         in_place=args.in_place,
@@ -160,6 +167,7 @@ def run_clean(args: argparse.Namespace) -> int:
         args,
         load_pipeline(args.pipeline),
         options,
+        output=output_file,
         report=args.report,
         rejected=args.rejected,
     )

@@ -96,11 +96,13 @@ def run_batch(
     pipeline: Pipeline,
     options: BatchOptions,
     *,
+    output: Path | None = None,
     report: Path | None = None,
     rejected: Path | None = None,
     scores: Path | None = None,
 ) -> int:
-    """Run the batch job over `args.paths`, reporting problems as they come."""
+    """Run the batch job over `args.paths`, reporting problems as they come;
+    what would go to stdout goes to the file `output` when one is named."""
     if args.paths.count("-") > 1:
         raise UsageError("stdin ('-') can be read only once")
     problems = 0
@@ -124,6 +126,7 @@ def run_batch(
     for error in missing:
         on_error(error)
     _refuse_texts_running_together(sources, options)
+    _refuse_overwriting_an_input(output, sources)
 
     with contextlib.ExitStack() as stack:
 
@@ -141,7 +144,7 @@ def run_batch(
         batch = BatchCleaner(
             pipeline,
             options,
-            sys.stdout.buffer,
+            open_output(output) or sys.stdout.buffer,
             on_error,
             on_warning,
             report=open_output(report),
@@ -165,6 +168,14 @@ def run_batch(
         say(f"cleantext: {problems} problem(s) reported above")
         return EXIT_INPUT_ERRORS
     return EXIT_OK
+
+
+def _refuse_overwriting_an_input(output: Path | None, sources: list) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    if any(s.path is not None and s.path.resolve() == target for s in sources):
+        raise UsageError(f"output {output} is also an input; choose another name")
 
 
 def _refuse_texts_running_together(sources: list, options: BatchOptions) -> None:

@@ -33,6 +33,12 @@ def detect_format(path: Path | None, forced: str | None = None) -> str:
     return _EXTENSION_FORMATS.get(without_compression(path).suffix.lower(), "text")
 
 
+def names_jsonl_file(path: Path | None) -> bool:
+    """Whether an output path names one JSONL file (`out.jsonl`, `out.jsonl.gz`)
+    rather than a folder."""
+    return path is not None and not path.is_dir() and detect_format(path) == "jsonl"
+
+
 # Byte-order marks of the encodings decoded besides UTF-8, longest first (a UTF-32
 # little-endian mark begins with the UTF-16 one).
 _HTML_START = regex.compile(

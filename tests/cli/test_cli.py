@@ -550,3 +550,20 @@ def test_the_command_line_runs_without_pytest(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Some text, with a spacing error." in result.stdout
+
+
+def test_output_to_one_jsonl_file_takes_every_document(run_cli, tmp_path):
+    text, records = tmp_path / "a.txt", tmp_path / "b.jsonl"
+    text.write_bytes(DIRTY)
+    records.write_text(json.dumps({"id": 7, "text": "x ,y"}) + "\n")
+    output = tmp_path / "all.jsonl"
+    result = run_cli("clean", text, records, "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    assert [json.loads(line) for line in output.read_text().splitlines()] == [
+        {"id": str(text), "text": CLEANED.decode()},
+        {"id": 7, "text": "x, y"},
+    ]
+    refused = run_cli("clean", records, "-o", records)
+    assert refused.returncode == 2 and records.read_text().startswith('{"id": 7')
+    assert "is also an input" in refused.stderr.decode()

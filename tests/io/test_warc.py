@@ -163,3 +163,16 @@ def test_stdin_is_recognised_as_a_web_archive(run_cli):
     result = run_cli("clean", stdin=b"".join(wet(ARTICLE)))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["text"].startswith(CLEANED_START)
+
+
+def test_a_wet_file_cleans_into_one_compressed_jsonl_file(run_cli, tmp_path):
+    archive = tmp_path / "CC-MAIN-2.warc.wet.gz"
+    archive.write_bytes(members(*wet(ARTICLE, ARTICLE)))
+    output = tmp_path / "out.jsonl.gz"
+    result = run_cli("clean", archive, "-o", output)
+    assert result.returncode == 0, result.stderr
+    lines = gzip.decompress(output.read_bytes()).splitlines()
+    assert [json.loads(line)["url"] for line in lines] == [
+        "https://example.com/1",
+        "https://example.com/2",
+    ]
