@@ -19,15 +19,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cleantext.engines.frames import (
+    ColumnJob,
     ShippedPipeline,
     clean_series,
     clean_values,
     clean_with_signals,
-    signal_types,
-    verdict_columns,
 )
 from cleantext.pipeline import Pipeline
-from cleantext.quality import QualityFilter
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -49,20 +47,12 @@ def clean_column(
     with `signals=True`, plus one column per quality signal of the cleaned text;
     with `presets` (quality preset names), plus `keep` and `reasons` columns that
     say what the CLI's `--filter` and `--rejected` would."""
-    if column not in frame.columns:
-        raise KeyError(f"no column {column!r}; columns: {', '.join(frame.columns)}")
-    shipped = ShippedPipeline.of(pipeline)
-    filters = tuple(QualityFilter.preset(name) for name in presets)
-    added = [*(signal_types() if signals else ()), *verdict_columns(filters)]
-    clashes = sorted(set(added) & set(frame.columns))
-    if clashes:
-        raise ValueError(f"signal or verdict names already used as columns: {clashes}")
+    job = ColumnJob.of(list(frame.columns), column, pipeline, signals, presets)
     meta = frame._meta.copy()
-    if added:
-        judged = (column, shipped, signals, filters, added)
-        return frame.map_partitions(_judged, *judged, meta=_judged(meta, *judged))
+    if job.added:
+        return frame.map_partitions(_judged, job, meta=_judged(meta, job))
     meta[column] = meta[column].astype(object)
-    return frame.map_partitions(_with_cleaned, column, shipped, meta=meta)
+    return frame.map_partitions(_with_cleaned, column, job.shipped, meta=meta)
 
 
 def clean_bag(bag: db.Bag, pipeline: Pipeline | None = None) -> db.Bag:
@@ -79,13 +69,8 @@ def _with_cleaned(
     return part
 
 
-def _judged(
-    part: pd.DataFrame,
-    column: str,
-    shipped: ShippedPipeline,
-    signals: bool,
-    filters: tuple[QualityFilter, ...],
-    added: list[str],
-) -> pd.DataFrame:
-    scored = clean_with_signals(part[column], shipped, column, filters, signals)
-    return part.drop(columns=[column]).join(scored)[[*part.columns, *added]]
+def _judged(part: pd.DataFrame, job: ColumnJob) -> pd.DataFrame:
+    scored = clean_with_signals(
+        part[job.column], job.shipped, job.column, job.filters, job.signals
+    )
+    return part.drop(columns=[job.column]).join(scored)[[*part.columns, *job.added]]

@@ -117,6 +117,47 @@ def verdict_columns(filters: Sequence[QualityFilter]) -> list[str]:
     return ["keep", "reasons"] if filters else []
 
 
+@dataclass(frozen=True)
+class ColumnJob:
+    """What an engine helper does to each batch: clean `column` and, when asked,
+    add signal and verdict columns. Checked once, against the data's columns."""
+
+    shipped: ShippedPipeline
+    column: str
+    signals: bool = False
+    filters: tuple[QualityFilter, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        columns: Sequence[str],
+        column: str,
+        pipeline: Pipeline | None,
+        signals: bool,
+        presets: Sequence[str],
+    ) -> ColumnJob:
+        """The job on `column` of data with `columns`: refused when the column is
+        missing or an added column would overwrite one."""
+        if column not in columns:
+            raise KeyError(f"no column {column!r}; columns: {', '.join(columns)}")
+        filters = tuple(QualityFilter.preset(name) for name in presets)
+        job = cls(ShippedPipeline.of(pipeline), column, signals, filters)
+        clashes = sorted(set(job.added) & set(columns))
+        if clashes:
+            raise ValueError(
+                f"signal or verdict names already used as columns: {clashes}"
+            )
+        return job
+
+    @property
+    def added(self) -> list[str]:
+        """The columns the job adds, in order: signals, then keep and reasons."""
+        return [
+            *(signal_types() if self.signals else ()),
+            *verdict_columns(self.filters),
+        ]
+
+
 def clean_with_signals(
     texts: pd.Series,
     shipped: ShippedPipeline,

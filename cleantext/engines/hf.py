@@ -20,20 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import datasets
 
 from cleantext import __version__
-from cleantext.engines.frames import (
-    ShippedPipeline,
-    judged_rows,
-    signal_types,
-    verdict_columns,
-)
+from cleantext.engines.frames import ColumnJob, judged_rows, signal_types
 from cleantext.errors import ConfigError
 from cleantext.pipeline import Pipeline
-from cleantext.quality import QualityFilter
 
 if TYPE_CHECKING:
     from datasets import Dataset
@@ -59,53 +54,35 @@ def clean_dataset(
     as the CLI's `--filter` and `--rejected` decide. A null text stays null, and
     so do its signals and verdict. `num_proc` worker processes each build the
     pipeline once; other keyword arguments go to `Dataset.map`."""
-    if column not in dataset.column_names:
-        raise KeyError(
-            f"no column {column!r}; columns: {', '.join(dataset.column_names)}"
-        )
     chosen = pipeline if pipeline is not None else Pipeline.default()
-    filters = tuple(QualityFilter.preset(name) for name in presets)
-    added = [*(signal_types() if signals else ()), *verdict_columns(filters)]
-    clashes = sorted(set(added) & set(dataset.column_names))
-    if clashes:
-        raise ValueError(f"signal or verdict names already used as columns: {clashes}")
-    clean = _CleanBatch(ShippedPipeline.of(chosen), column, signals, filters)
+    job = ColumnJob.of(dataset.column_names, column, chosen, signals, presets)
+    clean = _CleanBatch(job)
     fingerprint = _fingerprint(dataset, chosen, column, signals, presets)
     return dataset.map(
         clean,
         batched=True,
         batch_size=batch_size,
         num_proc=num_proc,
-        features=_features(dataset, column, added),
+        features=_features(dataset, column, job.added),
         new_fingerprint=fingerprint,
         desc=f"cleantext: cleaning {column!r}",
         **map_options,
     )
 
 
+@dataclass(frozen=True)
 class _CleanBatch:
     """The function `Dataset.map` calls on each batch (a dict of columns)."""
 
-    def __init__(
-        self,
-        shipped: ShippedPipeline,
-        column: str,
-        signals: bool,
-        filters: tuple[QualityFilter, ...],
-    ) -> None:
-        self.shipped, self.column = shipped, column
-        self.signals, self.filters = signals, filters
+    job: ColumnJob
 
     def __call__(self, batch: dict[str, list]) -> dict[str, list]:
+        job = self.job
         rows = judged_rows(
-            batch[self.column], self.shipped, signals=self.signals, filters=self.filters
+            batch[job.column], job.shipped, signals=job.signals, filters=job.filters
         )
-        names = [
-            *(signal_types() if self.signals else ()),
-            *verdict_columns(self.filters),
-        ]
-        out = {self.column: [None if row is None else row["text"] for row in rows]}
-        for name in names:
+        out = {job.column: [None if row is None else row["text"] for row in rows]}
+        for name in job.added:
             out[name] = [None if row is None else row[name] for row in rows]
         return out
 

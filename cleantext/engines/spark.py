@@ -4,6 +4,8 @@
 >>> df = df.withColumn("text", clean_column("text"))              # doctest: +SKIP
 >>> scored = df.withColumn("clean", clean_column("text", signals=True))  # +SKIP
 >>> scored.select("clean.text", "clean.word_count")               # doctest: +SKIP
+>>> judged = df.withColumn("clean", clean_column("text", presets=["c4"]))  # +SKIP
+>>> judged.where("clean.keep")                                    # doctest: +SKIP
 
 The pipeline is pickled once on the driver and rebuilt once per Python worker
 process (`cleantext.frames.ShippedPipeline`); each task carries its bytes, never a
@@ -13,7 +15,7 @@ imported here because Spark reads the UDFs' type hints to choose how to call the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -25,12 +27,13 @@ from cleantext.engines.frames import (
     signal_types,
 )
 from cleantext.pipeline import Pipeline
+from cleantext.quality import QualityFilter
 
 if TYPE_CHECKING:
     from pyspark.sql import Column
     from pyspark.sql.types import StructType
 
-__all__ = ["clean_column", "signals_schema"]
+__all__ = ["clean_column", "judged_schema", "signals_schema"]
 
 
 def clean_column(
@@ -38,24 +41,29 @@ def clean_column(
     pipeline: Pipeline | None = None,
     *,
     signals: bool = False,
+    presets: Sequence[str] = (),
 ) -> Column:
     """A column of cleaned text (`pipeline`, default `Pipeline.default()`).
 
-    With `signals=True` the column is a struct: `text` (the cleaned text) and every
-    quality signal of the cleaned document (`signals_schema()`), one cleaning pass
-    for both. Null rows stay null.
+    With `signals=True` or `presets` the column is a struct (`judged_schema`):
+    `text` (the cleaned text), with `signals` every quality signal of the cleaned
+    document, with `presets` `keep` and `reasons` ("c4/too_few_sentences"), as the
+    CLI's `--filter` and `--rejected` decide; one cleaning pass for all. Null
+    rows stay null.
     """
     from pyspark.sql.functions import pandas_udf
     from pyspark.sql.types import StringType
 
     shipped = ShippedPipeline.of(pipeline)
-    if signals:
+    filters = tuple(QualityFilter.preset(name) for name in presets)
+    if signals or filters:
 
-        def clean_and_score(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
+        def clean_and_judge(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
             for batch in batches:
-                yield clean_with_signals(batch, shipped)
+                yield clean_with_signals(batch, shipped, "text", filters, signals)
 
-        return pandas_udf(clean_and_score, signals_schema())(column)
+        schema = judged_schema(signals, presets)
+        return pandas_udf(clean_and_judge, schema)(column)
 
     def clean(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
         for batch in batches:
@@ -67,13 +75,32 @@ def clean_column(
 def signals_schema() -> StructType:
     """The struct `clean_column(..., signals=True)` returns: `text`, then each
     signal as a long (counts) or a double (fractions and rates)."""
-    from pyspark.sql.types import DoubleType, LongType, StringType, StructField
+    return judged_schema(signals=True)
+
+
+def judged_schema(signals: bool = False, presets: Sequence[str] = ()) -> StructType:
+    """The struct `clean_column(..., signals=..., presets=...)` returns: `text`,
+    the signals when asked, then `keep` (boolean) and `reasons` (array of
+    strings) when presets are given."""
+    from pyspark.sql.types import (
+        ArrayType,
+        BooleanType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+    )
     from pyspark.sql.types import StructType as Struct
 
-    return Struct(
-        [StructField("text", StringType())]
-        + [
+    fields = [StructField("text", StringType())]
+    if signals:
+        fields += [
             StructField(name, LongType() if kind is int else DoubleType())
             for name, kind in signal_types().items()
         ]
-    )
+    if presets:
+        fields += [
+            StructField("keep", BooleanType()),
+            StructField("reasons", ArrayType(StringType())),
+        ]
+    return Struct(fields)

@@ -17,7 +17,8 @@ from tests.conftest import (
 require_extra("spark", "pyspark", "pandas", "pyarrow")
 
 from cleantext import Document, FixSpacing, Pipeline
-from cleantext.quality import compute_signals
+from cleantext.engines.spark import judged_schema
+from cleantext.quality import QualityFilter, compute_signals
 from cleantext.spark import clean_column, signals_schema
 
 pytestmark = pytest.mark.slow
@@ -82,6 +83,20 @@ def test_signals_struct(frame):
         assert {k: row[k] for k in compute_signals(doc)} == pytest.approx(
             compute_signals(doc)
         )
+
+
+def test_presets_add_keep_and_reasons_as_the_filters_decide(frame):
+    judged = frame.withColumn("clean", clean_column("text", presets=["c4"]))
+    assert judged.schema["clean"].dataType == judged_schema(presets=["c4"])
+    rows = judged.select("id", "clean.*").orderBy("id").collect()
+    pipeline, c4 = Pipeline.default(), QualityFilter.preset("c4")
+    for row, text in zip(rows, TEXTS, strict=True):
+        if text is None:
+            assert row.keep is None and row.reasons is None
+            continue
+        decision = c4.decide(compute_signals(pipeline.run(Document(text))))
+        assert row.keep == decision.keep
+        assert row.reasons == [f"c4/{reason}" for reason in decision.reasons]
 
 
 def test_the_pipeline_is_built_once_per_worker_process(spark, tmp_path):
