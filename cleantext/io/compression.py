@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import bz2
 import contextlib
-import functools
 import gzip
-import importlib
 import io
 import lzma
 import zlib
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleantext.errors import InputError
+from cleantext.io.optional import error_classes, optional_module
 from cleantext.io.writers import atomic_writer
 
 COMPRESSION_SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
@@ -60,7 +59,7 @@ def open_input(path: Path, where: str, buffered: bool = True) -> Iterator[Binary
         if kind is None:
             yield raw
             return
-        reader = _Decompressed(_decompressor(kind, where)(raw), kind, where)
+        reader = _Decompressed(_READERS[kind](raw, where), kind, where)
         if not buffered:
             with reader:
                 yield reader  # type: ignore[misc]
@@ -85,7 +84,7 @@ def output_file(path: Path) -> Iterator[BinaryIO]:
         if kind is None:
             yield handle
             return
-        with _compressor(kind, str(path))(handle) as stream:
+        with _WRITERS[kind](handle, str(path)) as stream:
             yield stream
 
 
@@ -101,7 +100,7 @@ class _Decompressed(io.RawIOBase):
     def readinto(self, buffer) -> int:
         try:  # read1: what decompresses before damage is returned before its error
             data = self._stream.read1(len(buffer))
-        except (*_DAMAGE, *_zstd_errors()) as exc:
+        except (*_DAMAGE, *error_classes("zstandard", "ZstdError")) as exc:
             raise InputError(
                 self._where, f"damaged {self._kind} data: {exc}; skipped"
             ) from None
@@ -109,7 +108,7 @@ class _Decompressed(io.RawIOBase):
         return len(data)
 
     def close(self) -> None:
-        with contextlib.suppress(*_DAMAGE, *_zstd_errors()):
+        with contextlib.suppress(*_DAMAGE, *error_classes("zstandard", "ZstdError")):
             self._stream.close()
         super().close()
 
@@ -157,44 +156,25 @@ class _ZstdReader:
         """The raw file is closed by its opener."""
 
 
-def _decompressor(kind: str, where: str) -> Callable[[BinaryIO], BinaryIO]:
-    if kind == "gzip":
-        return lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")
-    if kind == "bzip2":
-        return lambda raw: bz2.BZ2File(raw, "rb")
-    if kind == "xz":
-        return lambda raw: lzma.LZMAFile(raw, "rb")
-    zstandard = _zstandard(where)
-    return lambda raw: _ZstdReader(raw, zstandard.ZstdDecompressor())
-
-
-def _compressor(kind: str, where: str) -> Callable[[BinaryIO], BinaryIO]:
-    if kind == "gzip":
-        return lambda raw: gzip.GzipFile("", "wb", fileobj=raw, mtime=0)
-    if kind == "bzip2":
-        return lambda raw: bz2.BZ2File(raw, "wb")
-    if kind == "xz":
-        return lambda raw: lzma.LZMAFile(raw, "wb")
-    zstandard = _zstandard(where)
-    return lambda raw: zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
-
-
 def _zstandard(where: str):
-    """The `zstandard` module, or an error saying how to get it."""
-    try:
-        return importlib.import_module("zstandard")
-    except ImportError:
-        raise InputError(
-            where,
-            "zstd-compressed files need the zstandard package: "
-            "pip install 'cleantext[zstd]'",
-        ) from None
+    return optional_module(
+        "zstandard", where, "zstd-compressed files need the zstandard package", "zstd"
+    )
 
 
-@functools.cache
-def _zstd_errors() -> tuple[type[Exception], ...]:
-    """zstandard's error class, when the package is installed."""
-    try:
-        return (importlib.import_module("zstandard").ZstdError,)
-    except ImportError:
-        return ()
+# kind -> a reader of the raw stream, given the stream and the name for errors
+_READERS: dict[str, Callable[[BinaryIO, str], BinaryIO]] = {
+    "gzip": lambda raw, where: gzip.GzipFile(fileobj=raw, mode="rb"),
+    "bzip2": lambda raw, where: bz2.BZ2File(raw, "rb"),
+    "xz": lambda raw, where: lzma.LZMAFile(raw, "rb"),  # noqa: SIM115 (caller closes)
+    "zstd": lambda raw, where: _ZstdReader(raw, _zstandard(where).ZstdDecompressor()),
+}
+# kind -> a writer into the raw stream; gzip without a time stamp
+_WRITERS: dict[str, Callable[[BinaryIO, str], BinaryIO]] = {
+    "gzip": lambda raw, where: gzip.GzipFile("", "wb", fileobj=raw, mtime=0),
+    "bzip2": lambda raw, where: bz2.BZ2File(raw, "wb"),
+    "xz": lambda raw, where: lzma.LZMAFile(raw, "wb"),  # noqa: SIM115 (caller closes)
+    "zstd": lambda raw, where: (
+        _zstandard(where).ZstdCompressor().stream_writer(raw, closefd=False)
+    ),
+}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleantext.errors import InputError
+from cleantext.io.optional import optional_module
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -25,14 +26,11 @@ BATCH_ROWS = 1024
 
 
 def _pyarrow(where: str) -> tuple[Any, Any]:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise InputError(
-            where, "reading Parquet needs pyarrow: pip install 'cleantext[parquet]'"
-        ) from None
-    return pa, pq
+    needs = "reading Parquet needs pyarrow"
+    return (
+        optional_module("pyarrow", where, needs, "parquet"),
+        optional_module("pyarrow.parquet", where, needs, "parquet"),
+    )
 
 
 @dataclass

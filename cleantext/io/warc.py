@@ -9,13 +9,13 @@ a hundred times faster than cleaning the text it yields."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from cleantext.errors import InputError
 from cleantext.io.html import extract_html
+from cleantext.io.optional import optional_module
 from cleantext.io.text import decode_text
 
 WARC_SUFFIXES = (".warc", ".wet")
@@ -138,12 +138,7 @@ def _content_type(record) -> tuple[str, str]:
 
 
 def _warcio(where: str):
-    """The warcio package, or an error saying how to get it."""
-    try:
-        for module in ("warcio.archiveiterator", "warcio.exceptions"):
-            importlib.import_module(module)
-        return importlib.import_module("warcio")
-    except ImportError:
-        raise InputError(
-            where, "WARC and WET files need warcio: pip install 'cleantext[warc]'"
-        ) from None
+    """The warcio package with the submodules this reader uses."""
+    for module in ("warcio.archiveiterator", "warcio.exceptions"):
+        optional_module(module, where, "WARC and WET files need warcio", "warc")
+    return optional_module("warcio", where, "WARC and WET files need warcio", "warc")
