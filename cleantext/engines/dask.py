@@ -23,7 +23,6 @@ from cleantext.engines.frames import (
     ShippedPipeline,
     clean_series,
     clean_values,
-    clean_with_signals,
 )
 from cleantext.pipeline import Pipeline
 
@@ -70,7 +69,5 @@ def _with_cleaned(
 
 
 def _judged(part: pd.DataFrame, job: ColumnJob) -> pd.DataFrame:
-    scored = clean_with_signals(
-        part[job.column], job.shipped, job.column, job.filters, job.signals
-    )
+    scored = job.judged(part[job.column])
     return part.drop(columns=[job.column]).join(scored)[[*part.columns, *job.added]]

@@ -157,33 +157,29 @@ class ColumnJob:
             *verdict_columns(self.filters),
         ]
 
+    def judged(self, texts: pd.Series) -> pd.DataFrame:
+        """A frame of `texts` cleaned (under the job's column name), with every
+        quality signal of the cleaned document (error rates from the cleaning
+        edits) when `signals`, and `keep` and `reasons` when there are filters;
+        all null for a null row."""
+        import pandas as pd
 
-def clean_with_signals(
-    texts: pd.Series,
-    shipped: ShippedPipeline,
-    text_column: str = "text",
-    filters: Sequence[QualityFilter] = (),
-    signals: bool = True,
-) -> pd.DataFrame:
-    """A frame with the cleaned text, every quality signal of the cleaned document
-    (error rates from the cleaning edits) when `signals`, and `keep` and
-    `reasons` when `filters` are given; all null for a null row."""
-    import pandas as pd
-
-    names = list(signal_types()) if signals else []
-    columns = ["text", *names, *verdict_columns(filters)]
-    rows = judged_rows(texts, shipped, signals=signals, filters=filters)
-    frame = pd.DataFrame(
-        [row or dict.fromkeys(columns) for row in rows],
-        index=texts.index,
-        columns=columns,
-    )
-    types = {name: _nullable(kind) for name, kind in signal_types().items()}
-    frame = frame.astype(
-        {"text": object, **{name: types[name] for name in names}}
-        | ({"keep": "boolean", "reasons": object} if filters else {})
-    )
-    return frame.rename(columns={"text": text_column})
+        names = list(signal_types()) if self.signals else []
+        columns = ["text", *names, *verdict_columns(self.filters)]
+        rows = judged_rows(
+            texts, self.shipped, signals=self.signals, filters=self.filters
+        )
+        frame = pd.DataFrame(
+            [row or dict.fromkeys(columns) for row in rows],
+            index=texts.index,
+            columns=columns,
+        )
+        types = {name: _nullable(kind) for name, kind in signal_types().items()}
+        frame = frame.astype(
+            {"text": object, **{name: types[name] for name in names}}
+            | ({"keep": "boolean", "reasons": object} if self.filters else {})
+        )
+        return frame.rename(columns={"text": self.column})
 
 
 def _is_null(value: Any) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cleantext.engines.frames import ColumnJob, clean_series, clean_with_signals
+from cleantext.engines.frames import ColumnJob, clean_series
 from cleantext.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ class _CleanFrame:
         if not job.added:
             batch[job.column] = clean_series(batch[job.column], job.shipped)
             return batch
-        judged = clean_with_signals(
-            batch[job.column], job.shipped, job.column, job.filters, job.signals
-        )
+        judged = job.judged(batch[job.column])
         return batch.drop(columns=[job.column]).join(judged)[
             [*batch.columns, *job.added]
         ]

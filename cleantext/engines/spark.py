@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cleantext.engines.frames import (
+    ColumnJob,
     ShippedPipeline,
     clean_series,
-    clean_with_signals,
     signal_types,
 )
 from cleantext.pipeline import Pipeline
@@ -57,10 +57,11 @@ def clean_column(
     shipped = ShippedPipeline.of(pipeline)
     filters = tuple(QualityFilter.preset(name) for name in presets)
     if signals or filters:
+        job = ColumnJob(shipped, "text", signals, filters)
 
         def clean_and_judge(batches: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
             for batch in batches:
-                yield clean_with_signals(batch, shipped, "text", filters, signals)
+                yield job.judged(batch)
 
         schema = judged_schema(signals, presets)
         return pandas_udf(clean_and_judge, schema)(column)

@@ -12,9 +12,9 @@ import pandas as pd
 
 from cleantext import Document, FixSpacing, FixUnicode, Pipeline
 from cleantext.engines.frames import (
+    ColumnJob,
     ShippedPipeline,
     clean_series,
-    clean_with_signals,
     signal_types,
 )
 from cleantext.quality import compute_signals
@@ -37,7 +37,9 @@ def test_nulls_stay_null(null):
     cleaned = clean_series(pd.Series(["a ,b", null], dtype=object), shipped)
     assert cleaned[0] == "a, b"
     assert cleaned[1] is None
-    scored = clean_with_signals(pd.Series([null], dtype=object), shipped)
+    scored = ColumnJob(shipped, "text", signals=True).judged(
+        pd.Series([null], dtype=object)
+    )
     assert scored.isna().all(axis=None)
 
 
@@ -48,7 +50,8 @@ def test_a_non_string_value_is_a_clear_error():
 
 def test_signals_are_those_of_the_cleaned_document():
     pipeline = Pipeline.default()
-    scored = clean_with_signals(pd.Series(TEXTS), ShippedPipeline.of(pipeline))
+    job = ColumnJob(ShippedPipeline.of(pipeline), "text", signals=True)
+    scored = job.judged(pd.Series(TEXTS))
     assert list(scored.columns) == ["text", *signal_types()]
     for row, text in zip(scored.itertuples(index=False), TEXTS, strict=True):
         doc = pipeline.run(Document(text))
