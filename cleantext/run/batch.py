@@ -147,14 +147,12 @@ class BatchCleaner:
         if source.format == "parquet":
             self._process_parquet(source)
             return
-        lines = self._warc_lines if source.format == "warc" else self._jsonl_lines
+        lines, buffered = _RECORD_READERS[source.format]
         if source.path is None:
-            self._emit(source, lines(source, sys.stdin.buffer))
+            self._emit(source, lines(self, source, sys.stdin.buffer))
             return
-        # warcio buffers on its own, and keeps what came before damage unbuffered.
-        buffered = source.format != "warc"
         with open_input(source.path, source.label, buffered) as handle:
-            self._emit(source, lines(source, handle))
+            self._emit(source, lines(self, source, handle))
 
     def _process_files(self, sources: list[Source]) -> None:
         """Clean whole-document files as one stream of documents, in order."""
@@ -382,3 +380,11 @@ class BatchCleaner:
         if self.options.output_dir:
             return self.options.output_dir / source.output_name()
         return None
+
+
+# format -> (the output lines of its stream, whether the stream is read buffered):
+# warcio buffers on its own, and keeps what came before damage when unbuffered.
+_RECORD_READERS = {
+    "jsonl": (BatchCleaner._jsonl_lines, True),
+    "warc": (BatchCleaner._warc_lines, False),
+}
