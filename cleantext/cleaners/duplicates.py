@@ -21,8 +21,9 @@ class DropDuplicates(Cleaner):
 
     - `repeated-line`: a heading-like line (short, not ending like a sentence) equal
       to one at most `window` kept blocks earlier: the title printed twice (000,
-      002). Repeated sentences ("Yes." in a dialogue) and copies further apart, such
-      as a recurring label, stay.
+      002). Repeated sentences ("Yes." in a dialogue), lone words ("Price" in a
+      table written as lines) and copies further apart, such as a recurring
+      label, stay.
     - `repeated-paragraph`: a paragraph of `min_paragraph_chars` or more equal to any
       earlier one: a whole paragraph scraped twice.
     Comparison ignores case, spacing, list markers and closing punctuation. Code,

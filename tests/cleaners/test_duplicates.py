@@ -36,6 +36,8 @@ def test_repeated_paragraph_anywhere():
         "- Salt\n- Salt\n",  # list items
         "```\nprint(1)\nprint(1)\n```\n",  # code
         "a | b\n--- | ---\nx | y\nx | y\n",  # table rows
+        "Price\n$5\nPrice\n$7\n",  # lone words: a table written as lines
+        "Honoree\nGensler\nHonoree\n",
     ],
 )
 def test_never_dropped(text):
@@ -43,9 +45,9 @@ def test_never_dropped(text):
 
 
 def test_distance_counts_kept_blocks_so_a_second_pass_finds_nothing():
-    text = "Title\nTitle\nOne.\nTwo.\nTitle\n"
+    text = "Big Title\nBig Title\nOne.\nTwo.\nBig Title\n"
     once = dedupe(text).text
-    assert once == "Title\nOne.\nTwo.\n"
+    assert once == "Big Title\nOne.\nTwo.\n"
     assert dedupe(once).text == once
 
 
