@@ -61,6 +61,7 @@ class Lexicon:
     variants: list[tuple[regex.Pattern, str]] = field(default_factory=list)
     inflection_endings: frozenset[str] = frozenset()
     bigram_floor: float = 0.0
+    proper_nouns: frozenset[str] = frozenset()  # lowercased; written capitalised only
     _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def is_known(self, word: str) -> bool:
@@ -132,10 +133,16 @@ def _package_file(package: str, name: str):
     return resources.files(package).joinpath(name)
 
 
-def _web2_words() -> set[str]:
+def _web2_words() -> tuple[set[str], frozenset[str]]:
+    """web2's words, lowercased, and those it writes only capitalised (names such
+    as Kirsten or Norman)."""
     from english_words import get_english_words_set
 
-    return get_english_words_set(["web2"], lower=True, alpha=False)
+    words = get_english_words_set(["web2"], lower=False, alpha=False)
+    lowered = {word.lower() for word in words}
+    written_lowercase = {word for word in words if word.islower()}
+    names = {word.lower() for word in words if word[:1].isupper()}
+    return lowered, frozenset(names - written_lowercase)
 
 
 def _pyspellchecker_words() -> set[str]:
@@ -189,9 +196,10 @@ def default_lexicon() -> Lexicon:
         _package_file("symspellpy", _SYMSPELL_BIGRAMS), term_index=0, count_index=2
     )
     misspellings = builtin_misspellings()
+    web2, proper_nouns = _web2_words()
     known = (
         set(speller.words)
-        | _web2_words()
+        | web2
         | _pyspellchecker_words()
         | word_list("lexicon-extra.txt")
     )
@@ -202,4 +210,5 @@ def default_lexicon() -> Lexicon:
         variants=spelling_variants(),
         inflection_endings=inflection_endings(),
         bigram_floor=min(speller.bigrams.values()) / 10,
+        proper_nouns=proper_nouns,
     )

@@ -29,6 +29,14 @@ class TypingErrors:
         }
         return cls(weights, _touching_keys(table["rows"]), frozenset(table["vowels"]))
 
+    def without(self, kinds: frozenset[str]) -> TypingErrors:
+        """The same weights with the slips of `kinds` (names in the table) at 0."""
+        unknown = kinds - self.weights.keys()
+        if unknown:
+            raise ValueError(f"no such typing errors: {sorted(unknown)}")
+        weights = {k: 0.0 if k in kinds else w for k, w in self.weights.items()}
+        return TypingErrors(weights, self.neighbours, self.vowels)
+
     def weight(self, intended: str, typed: str) -> float:
         """Weight of the single edit that turns `intended` into `typed` (0 when they
         are not one insertion, deletion, substitution or swap apart)."""
