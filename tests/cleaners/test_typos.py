@@ -163,6 +163,18 @@ def test_typing_error_weights(intended, typed, kind):
     assert typing.weight(intended, typed) == typing.weights[kind]
 
 
+def test_typing_errors_without_some_kinds():
+    typing = default_typing_errors()
+    name_safe = typing.without(frozenset({"insertion-repeat", "substitution-vowel"}))
+    assert name_safe.weight("anderson", "andersson") == 0.0
+    assert name_safe.weight("natalie", "natelie") == 0.0
+    assert name_safe.weight("although", "althoygh") == typing.weight(
+        "although", "althoygh"
+    )
+    with pytest.raises(ValueError, match="no such typing errors"):
+        typing.without(frozenset({"insertion-repat"}))
+
+
 def test_first_letter_slips_weigh_less_except_swaps():
     typing = default_typing_errors()
     assert typing.weight("what", "qhat") < typing.weight("what", "whst")
