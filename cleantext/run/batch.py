@@ -18,12 +18,10 @@ from typing import BinaryIO
 
 from cleantext.document import Document
 from cleantext.errors import InputError
-from cleantext.io.compression import compression_of, open_input, output_file, read_input
-from cleantext.io.html import extract_html
+from cleantext.io.compression import compression_of, open_input, output_file
 from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
 from cleantext.io.parquet import ParquetColumn
-from cleantext.io.sources import RECORD_FORMATS, Source
-from cleantext.io.text import decode_text
+from cleantext.io.sources import READS_BUFFERED, RECORD_FORMATS, Source
 from cleantext.io.warc import WarcRecord, iter_warc
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
@@ -31,6 +29,7 @@ from cleantext.run.judge import Judge, Report
 from cleantext.run.ordering import clean_in_order
 from cleantext.run.progress import Progress
 from cleantext.run.review import Review
+from cleantext.run.whole import read_whole
 
 # Worker processes start only once this much text is waiting: for less, cleaning it
 # takes about as long as starting them (forking, sending the pipeline).
@@ -58,6 +57,9 @@ class BatchOptions:
     scores_only: bool = False
     jobs: int = 1
     output_format: str = "text"  # for stdout: "text", or "jsonl" (a line per document)
+    # A record field copied into each document's metadata, for cleaners that group
+    # documents by it (DropRepeatedLines' `group_by`); None copies nothing.
+    group_field: str | None = None
 
     @property
     def prints_outputs(self) -> bool:
@@ -147,10 +149,11 @@ class BatchCleaner:
         if source.format == "parquet":
             self._process_parquet(source)
             return
-        lines, buffered = _RECORD_READERS[source.format]
+        lines = _RECORD_READERS[source.format]
         if source.path is None:
             self._emit(source, lines(self, source, sys.stdin.buffer))
             return
+        buffered = READS_BUFFERED[source.format]
         with open_input(source.path, source.label, buffered) as handle:
             self._emit(source, lines(self, source, handle))
 
@@ -190,16 +193,10 @@ class BatchCleaner:
             raise InputError(
                 source.label, "cannot rewrite HTML in place as text; use -o DIR"
             )
-        if source.path is None:
-            data = sys.stdin.buffer.read()
-        else:
-            data = read_input(source.path, source.label)
-        if not data:
+        text, metadata, size = read_whole(source, self.options.encoding_errors)
+        if not size:
             self.on_warning(f"{source.label}: empty file")
-        text = decode_text(data, source.label, self.options.encoding_errors)
-        if source.format == "html" and text.strip():
-            return (*extract_html(text, source.label), len(data))
-        return text, {}, len(data)
+        return text, metadata, size
 
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
         """Output lines of a JSONL stream, in input order. Lines that are not
@@ -218,7 +215,8 @@ class BatchCleaner:
             record_id = line.record.get("id")
             label = f"{source.label}:{line.number}"
             doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
-            return Document(line.record[field], id=doc_id)
+            metadata = self._group_metadata(line.record)
+            return Document(line.record[field], id=doc_id, metadata=metadata)
 
         lines = iter_jsonl(stream, source.label, field, self.options.encoding_errors)
         seen_any = False
@@ -244,6 +242,13 @@ class BatchCleaner:
                 f"{_some(skipped)})"
             )
 
+    def _group_metadata(self, fields: dict) -> dict:
+        """The record's group field, as metadata, when the options ask for it."""
+        name = self.options.group_field
+        if name is None or fields.get(name) is None:
+            return {}
+        return {name: fields[name]}
+
     def _warc_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
         """Output lines of a web archive, one JSON line per text document (its
         url, date, record id and content type kept as fields), in order; records
@@ -258,7 +263,8 @@ class BatchCleaner:
             else:
                 label = f"{source.label}:{record.number}"
                 doc_id = record.fields.get("record_id", label)
-                return Document(record.text, id=doc_id, metadata=record.metadata)
+                metadata = {**self._group_metadata(record.fields), **record.metadata}
+                return Document(record.text, id=doc_id, metadata=metadata)
             return None
 
         compressed = compression_of(source.path) is not None
@@ -382,9 +388,8 @@ class BatchCleaner:
         return None
 
 
-# format -> (the output lines of its stream, whether the stream is read buffered):
-# warcio buffers on its own, and keeps what came before damage when unbuffered.
+# format -> the output lines of its stream
 _RECORD_READERS = {
-    "jsonl": (BatchCleaner._jsonl_lines, True),
-    "warc": (BatchCleaner._warc_lines, False),
+    "jsonl": BatchCleaner._jsonl_lines,
+    "warc": BatchCleaner._warc_lines,
 }
