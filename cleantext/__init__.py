@@ -13,6 +13,7 @@ from cleantext.blocks import Block, join_blocks, split_blocks
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
+    DropRepeatedLines,
     FixCasing,
     FixSpacing,
     FixTypos,
@@ -21,6 +22,7 @@ from cleantext.cleaners import (
     NormalizeWhitespace,
 )
 from cleantext.cleaners.base import Cleaner
+from cleantext.corpus import RepeatTable
 from cleantext.document import Document, Edit
 from cleantext.errors import ConfigError, InputError
 from cleantext.pipeline import CleanerStats, Pipeline, registered_cleaners
@@ -35,6 +37,7 @@ __all__ = [
     "Document",
     "DropBoilerplate",
     "DropDuplicates",
+    "DropRepeatedLines",
     "Edit",
     "FixCasing",
     "FixSpacing",
@@ -44,6 +47,7 @@ __all__ = [
     "NormalizeTables",
     "NormalizeWhitespace",
     "Pipeline",
+    "RepeatTable",
     "__version__",
     "clean",
     "clean_and_explain",

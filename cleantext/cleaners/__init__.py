@@ -3,6 +3,7 @@
 from cleantext.cleaners.boilerplate import DropBoilerplate
 from cleantext.cleaners.casing import FixCasing
 from cleantext.cleaners.duplicates import DropDuplicates
+from cleantext.cleaners.site_repeats import DropRepeatedLines
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.cleaners.tables import NormalizeTables
 from cleantext.cleaners.typos import FixTypos
@@ -12,6 +13,7 @@ from cleantext.cleaners.whitespace import NormalizeWhitespace
 __all__ = [
     "DropBoilerplate",
     "DropDuplicates",
+    "DropRepeatedLines",
     "FixCasing",
     "FixSpacing",
     "FixTypos",
