@@ -1,4 +1,5 @@
-"""The `cleantext` command: `clean`, `score`, `golden`, `pipeline`, `cleaners`.
+"""The `cleantext` command: `clean`, `score`, `golden`, `pipeline`, `cleaners`,
+`repeats`.
 
 Exit status: 0 when everything went well, 1 when some input had a problem (each one is
 reported on stderr, the others are still processed) or a golden check failed, 2 for a
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from cleantext import __version__
-from cleantext.cli import clean, golden, info, score
+from cleantext.cli import clean, golden, info, repeats, score
 from cleantext.cli.common import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, say
 from cleantext.errors import ConfigError, InputError
 
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"cleantext {__version__}"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (clean, score, golden, info):
+    for command in (clean, score, golden, info, repeats):
         command.add_parser(commands)
     return parser
 

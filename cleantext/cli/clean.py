@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from cleantext.cli import repeats
 from cleantext.cli.common import (
     UsageError,
     add_input_options,
@@ -31,6 +32,8 @@ examples:
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
   cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
+  cleantext clean crawl.jsonl -o out.jsonl --repeats auto
+                                                also drop lines a site repeats
 """
 
 
@@ -76,6 +79,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="FILE.toml",
         help="pipeline configuration (default: the built-in pipeline)",
     )
+    repeats.add_clean_options(clean)
     clean.add_argument(
         "--diff",
         action="store_true",
@@ -143,6 +147,9 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--rejected needs at least one --filter PRESET")
     if args.filter and args.in_place:
         raise UsageError("--filter cannot be used with --in-place (it would delete)")
+    pipeline = load_pipeline(args.pipeline)
+    if args.repeats:
+        pipeline = repeats.with_repeats(args, pipeline)
     output_file = args.output_dir if names_jsonl_file(args.output_dir) else None
     if output_file is not None:
         args.output_dir, args.output_format = None, "jsonl"
@@ -157,6 +164,7 @@ def run_clean(args: argparse.Namespace) -> int:
         filters=tuple(QualityFilter.preset(name) for name in args.filter or ()),
         jobs=args.jobs,
         output_format=args.output_format,
+        group_field=repeats.group_field(pipeline),
     )
     if args.output_format == "jsonl" and not options.prints_outputs:
         raise UsageError(
@@ -165,7 +173,7 @@ def run_clean(args: argparse.Namespace) -> int:
         )
     return run_batch(
         args,
-        load_pipeline(args.pipeline),
+        pipeline,
         options,
         output=output_file,
         report=args.report,
