@@ -9,9 +9,11 @@ subtracts the `(capacity + 1)`-th largest count from every count and forgets the
 entries that reach zero. Any count is then short by at most `discount`, the sum
 of what was subtracted, and that is at most the number of lines added divided by
 `capacity + 1`: a line that is frequent enough is never forgotten, and a table
-never says a line is more common than it is. Memory is 16 bytes per entry (at
-most `2 * capacity`, 64 MB at the default) plus a few bytes per group, whatever
-the number of documents.
+never says a line is more common than it is. Memory is 20 bytes per entry (at
+most `2 * capacity` entries: 80 MB at the default, about twice that while a
+buffer of new lines is merged in) plus a few bytes per group, whatever the number
+of documents (`benchmarks/repeats_cost.py`: a peak resident size of 235 MB for a
+million pages over 1,000 sites, the same after 800,000 pages as after 1,000,000).
 
 For `show`, the table also keeps the first `EXAMPLE_CHARS` characters of the text
 of up to `MAX_EXAMPLES` of its most common lines seen in two or more documents.
@@ -20,7 +22,8 @@ of up to `MAX_EXAMPLES` of its most common lines seen in two or more documents.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +45,23 @@ _VERSION = 1
 def group_line_hash(group: str, key: str) -> int:
     """The hash a line key is counted under in `group`."""
     return line_hash(f"{group}\x00{key}")
+
+
+def document_lines(document: str | Sequence[Block], group: str) -> dict[int, str]:
+    """The distinct countable lines of a document (its text or its blocks) as
+    `RepeatTable.add` counts them in `group`: hash -> the first
+    `EXAMPLE_CHARS` characters of the first line with that hash."""
+    blocks = split_blocks(document) if isinstance(document, str) else document
+    lines: dict[int, str] = {}
+    for i, key in countable_lines(blocks):
+        lines.setdefault(group_line_hash(group, key), blocks[i].text[:EXAMPLE_CHARS])
+    return lines
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 @dataclass(frozen=True)
@@ -79,19 +99,40 @@ class RepeatTable:
 
     def add(self, document: str | Sequence[Block], group: str = "") -> None:
         """Count one document (its text, or its blocks) in `group`."""
-        blocks = split_blocks(document) if isinstance(document, str) else document
         gid = self._group_id(group)
         self._documents[gid] += 1
-        seen: set[int] = set()
-        for i, key in countable_lines(blocks):
-            hashed = group_line_hash(group, key)
-            if hashed not in seen:
-                seen.add(hashed)
-                self._pending_text.setdefault(hashed, blocks[i].text[:EXAMPLE_CHARS])
-        self._pending.extend(seen)
-        self._pending_groups.extend([gid] * len(seen))
+        lines = document_lines(document, group)
+        for hashed, example in lines.items():
+            self._pending_text.setdefault(hashed, example)
+        self._pending.extend(lines)
+        self._pending_groups.extend([gid] * len(lines))
         if len(self._pending) >= _FLUSH_ENTRIES:
             self._flush()
+
+    @classmethod
+    def from_counts(
+        cls,
+        documents: Mapping[str, int],
+        entries: Iterable[tuple[str, int, int, str]],
+        capacity: int = DEFAULT_CAPACITY,
+    ) -> RepeatTable:
+        """A table from counts made elsewhere (a Spark group-by): documents per
+        group, and `(group, line hash, documents, example)` entries, one per
+        line and group, hashed as `document_lines` hashes them."""
+        table = cls(capacity)
+        for group, count in documents.items():
+            table._documents[table._group_id(group)] += count
+        for chunk in _chunks(entries, _FLUSH_ENTRIES):
+            groups, hashes, counts, examples = zip(*chunk, strict=True)
+            ids = np.array([table._group_id(group) for group in groups], np.uint32)
+            table._combine(np.array(hashes, np.uint64), ids, np.array(counts, np.int64))
+            table._examples.update(
+                (hashed, example)
+                for hashed, count, example in zip(hashes, counts, examples, strict=True)
+                if count >= 2 and example
+            )
+            table._reduce()
+        return table
 
     def merge(self, other: RepeatTable) -> RepeatTable:
         """Add `other`'s counts (a table of another shard) to this table, and
@@ -250,15 +291,25 @@ class RepeatTable:
     def _combine(
         self, keys: np.ndarray, groups: np.ndarray, counts: np.ndarray
     ) -> None:
-        every = np.concatenate([self._keys, keys])
-        unique, first, inverse = np.unique(
-            every, return_index=True, return_inverse=True
-        )
-        summed = np.zeros(len(unique), np.int64)
-        np.add.at(summed, inverse, np.concatenate([self._counts, counts]))
-        self._keys = unique
-        self._groups = np.concatenate([self._groups, groups])[first]
-        self._counts = summed
+        """Add `counts` under `keys` (any order, repeats summed) to the sorted
+        arrays: counts of keys already there grow in place, new keys are inserted
+        in order, so memory at a flush is about twice the table, not more."""
+        if not len(keys):
+            return
+        order = np.argsort(keys, kind="stable")
+        keys, groups, counts = keys[order], groups[order], counts[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        keys, groups = keys[starts], groups[starts]
+        counts = np.add.reduceat(counts, starts)
+        slots = np.searchsorted(self._keys, keys)
+        there = np.zeros(len(keys), bool)
+        inside = slots < len(self._keys)
+        there[inside] = self._keys[slots[inside]] == keys[inside]
+        self._counts[slots[there]] += counts[there]  # each slot once: keys unique
+        new = ~there
+        self._keys = np.insert(self._keys, slots[new], keys[new])
+        self._groups = np.insert(self._groups, slots[new], groups[new])
+        self._counts = np.insert(self._counts, slots[new], counts[new])
 
     def _reduce(self) -> None:
         """The Misra-Gries step, when the table holds over `2 * capacity` entries;

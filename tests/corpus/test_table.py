@@ -83,6 +83,38 @@ def test_merged_shards_equal_one_table():
     assert counts(merged) == counts(whole)  # examples may come from other pages
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a.com", "b.org", ""]),
+            st.lists(st.sampled_from(["menu", "footer", "x1", "x2", "x3"]), max_size=6),
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 39),
+)
+def test_exact_counts_equal_counting_in_python(documents, split):
+    """Counted in one table, or in two merged, or flushed at any point: the
+    number of documents of its group holding each line."""
+    expected: dict[tuple[str, str], int] = {}
+    one, left, right = RepeatTable(), RepeatTable(), RepeatTable()
+    for i, (group, words) in enumerate(documents):
+        text = "\n\n".join(words)
+        one.add(text, group)
+        (left if i < split else right).add(text, group)
+        if i == split:
+            one.entries  # a flush in the middle  # noqa: B018
+        for word in set(words):
+            expected[(group, word)] = expected.get((group, word), 0) + 1
+    merged = left.merge(right)
+    for table in (one, merged):
+        assert table.exact
+        for (group, word), count in expected.items():
+            assert table.counts(group, [word]).tolist() == [count]
+    assert one.entries == merged.entries == len(expected)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
