@@ -56,6 +56,14 @@ def test_a_lone_common_heading_inside_the_content_stays():
     assert doc.text == "Own q intro.\n\nSpecifications\n\nOwn q details."
 
 
+def test_a_common_label_before_the_pages_own_value_stays():
+    texts = [
+        f"Menu\n\nGear {'q' * i}\n\nShipping\n\nWeight:\n\n{i} lb" for i in range(5)
+    ]
+    doc = clean(DropRepeatedLines.with_table(site(texts)), texts[3])
+    assert doc.text == "Gear qqq\n\nWeight:\n\n3 lb"  # "Shipping" is in a run
+
+
 def test_numbers_other_than_years_keep_lines_apart():
     texts = [
         f"Sign in\n\n# Item {i}\n\n({i}) {i} reviews, rated 4.{i}\n\n© 20{10 + i} Shop"
