@@ -147,6 +147,8 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--rejected needs at least one --filter PRESET")
     if args.filter and args.in_place:
         raise UsageError("--filter cannot be used with --in-place (it would delete)")
+    if args.group_by and not args.repeats:
+        raise UsageError("--group-by needs --repeats auto|TABLE")
     pipeline = load_pipeline(args.pipeline)
     if args.repeats:
         pipeline = repeats.with_repeats(args, pipeline)

@@ -24,9 +24,6 @@ from cleantext.pipeline import Pipeline
 from cleantext.run.repeat_count import RepeatCounter
 
 AUTO = "auto"
-# DropRepeatedLines goes after the last of these the pipeline has: it judges the
-# page as the junk stage left it, and the cleaners after it see the result.
-_AFTER = ("DropDuplicates", "DropBoilerplate", "NormalizeWhitespace", "FixUnicode")
 
 REPEATS_EXAMPLES = """\
 examples:
@@ -38,10 +35,10 @@ examples:
 """
 
 
-def add_group_option(parser: argparse.ArgumentParser) -> None:
+def add_group_option(parser: argparse.ArgumentParser, default: str | None) -> None:
     parser.add_argument(
         "--group-by",
-        default=GROUP_BY_URL,
+        default=default,
         metavar="url|FIELD|none",
         help="what a site is: the registrable domain of each record's 'url' "
         "(default), the value of another field, or 'none' (the whole input)",
@@ -57,7 +54,8 @@ def add_clean_options(parser: argparse.ArgumentParser) -> None:
         "reads the inputs twice (count, then clean); TABLE is a file from "
         "`cleantext repeats count`",
     )
-    add_group_option(parser)
+    # None: the pipeline's DropRepeatedLines says, else "url".
+    add_group_option(parser, default=None)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -77,14 +75,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "-o", "--output", type=Path, required=True, metavar="TABLE", help="table file"
     )
     add_input_options(count)
-    add_group_option(count)
+    add_group_option(count, default=GROUP_BY_URL)
     count.add_argument(
         "--capacity",
         type=positive_int,
         default=DEFAULT_CAPACITY,
         metavar="N",
         help="counts kept exactly up to 2N (group, line) entries; beyond, the "
-        f"rarest are forgotten (default {DEFAULT_CAPACITY:,}: at most 64 MB)",
+        f"rarest are forgotten (default {DEFAULT_CAPACITY:,}: about 80 MB)",
     )
     count.add_argument(
         "--merge",
@@ -103,7 +101,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def count_table(
-    args: argparse.Namespace, report: bool, capacity: int = DEFAULT_CAPACITY
+    args: argparse.Namespace,
+    group_by: str,
+    report: bool,
+    capacity: int = DEFAULT_CAPACITY,
 ) -> tuple[RepeatTable, int]:
     """The table of `args.paths`, and the number of input problems. Problems
     are reported only when `report` (a cleaning pass after it reports them
@@ -131,7 +132,7 @@ def count_table(
     counter = RepeatCounter(
         RepeatTable(capacity),
         field=args.field,
-        group_by=args.group_by,
+        group_by=group_by,
         encoding_errors=args.encoding_errors,
         on_error=on_error,
         on_warning=on_warning,
@@ -140,7 +141,9 @@ def count_table(
 
 
 def run_count(args: argparse.Namespace) -> int:
-    table, problems = count_table(args, report=True, capacity=args.capacity)
+    table, problems = count_table(
+        args, args.group_by, report=True, capacity=args.capacity
+    )
     for path in args.merge or ():
         table.merge(RepeatTable.load(path))
     with output_file(args.output) as handle:
@@ -174,26 +177,17 @@ def run_show(args: argparse.Namespace) -> int:
 
 def with_repeats(args: argparse.Namespace, pipeline: Pipeline) -> Pipeline:
     """`pipeline` with DropRepeatedLines on the table `--repeats` names (or
-    counts, for 'auto'), after the junk stage; one already in it is replaced."""
+    counts, for 'auto'), grouping by `--group-by`, else as the pipeline's own
+    DropRepeatedLines does, else by url."""
+    given = [c for c in pipeline.cleaners if isinstance(c, DropRepeatedLines)]
+    group_by = args.group_by or (given[0].group_by if given else GROUP_BY_URL)
     if args.repeats == AUTO:
         if args.in_place:
             raise UsageError("--repeats auto with --in-place: count a TABLE first")
-        table, _ = count_table(args, report=False)
+        table, _ = count_table(args, group_by, report=False)
     else:
         table = RepeatTable.load(Path(args.repeats))
-    given = [c for c in pipeline.cleaners if isinstance(c, DropRepeatedLines)]
-    options = {**(given[0].options() if given else {}), "group_by": args.group_by}
-    options.pop("table", None)
-    repeats = DropRepeatedLines.with_table(table, **options)
-    steps = [c for c in pipeline.cleaners if not isinstance(c, DropRepeatedLines)]
-    names = [getattr(step, "name", "") for step in steps]
-    at = max((names.index(name) + 1 for name in _AFTER if name in names), default=0)
-    return Pipeline(
-        [*steps[:at], repeats, *steps[at:]],
-        explain=pipeline.explain,
-        max_chars=pipeline.max_chars,
-        max_seconds=pipeline.max_seconds,
-    )
+    return pipeline.with_repeated_lines(table, group_by=group_by)
 
 
 def group_field(pipeline: Pipeline) -> str | None:

@@ -11,6 +11,7 @@ from typing import Any, overload
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
+    DropRepeatedLines,
     FixCasing,
     FixSpacing,
     FixTypos,
@@ -19,6 +20,7 @@ from cleantext.cleaners import (
     NormalizeWhitespace,
 )
 from cleantext.cleaners.base import Cleaner
+from cleantext.corpus import RepeatTable
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.pipeline.budget import DEFAULT_MAX_CHARS, Snapshot, checked_limit
@@ -78,6 +80,28 @@ class Pipeline(Cleaner):
             FixCasing(),
         ]
         return cls(cleaners, explain=explain)
+
+    def with_repeated_lines(self, table: RepeatTable, **options: Any) -> Pipeline:
+        """This pipeline with `DropRepeatedLines` on `table` right after its junk
+        stage (the last of FixUnicode, NormalizeWhitespace, DropBoilerplate and
+        DropDuplicates it has), so that the page is judged before site repeats go
+        and the cleaners after see the result. A DropRepeatedLines already in it
+        is replaced; its options carry over where `options` does not name them."""
+        given = [c for c in self.cleaners if isinstance(c, DropRepeatedLines)]
+        settings = {**(given[0].options() if given else {}), **options}
+        settings.pop("table", None)
+        repeats = DropRepeatedLines.with_table(table, **settings)
+        steps = [c for c in self.cleaners if not isinstance(c, DropRepeatedLines)]
+        at = max(
+            (i + 1 for i, step in enumerate(steps) if isinstance(step, _JUNK_STAGE)),
+            default=0,
+        )
+        return Pipeline(
+            [*steps[:at], repeats, *steps[at:]],
+            explain=self.explain,
+            max_chars=self.max_chars,
+            max_seconds=self.max_seconds,
+        )
 
     @overload
     def __call__(self, item: str) -> str: ...
@@ -255,6 +279,8 @@ class Pipeline(Cleaner):
 
 
 _PIPELINE_KEYS = ("explain", "max_chars", "max_seconds")
+# What DropRepeatedLines goes after (`Pipeline.with_repeated_lines`).
+_JUNK_STAGE = (FixUnicode, NormalizeWhitespace, DropBoilerplate, DropDuplicates)
 
 
 def _name_of(cleaner: Callable[[Document], Document]) -> str:

@@ -114,3 +114,20 @@ def test_text_files_have_no_url_and_the_warning_says_what_to_do(run_cli, tmp_pat
     assert b"3 of 3 document(s) have no 'url'" in result.stderr
     assert b"'none' counts the whole input" in result.stderr
     assert (out / "1.txt").read_text() == "Main menu\n\nPage 1.\n"
+
+
+def test_group_by_comes_from_the_pipeline_unless_given(run_cli, tmp_path):
+    crawl, config = tmp_path / "crawl.jsonl", tmp_path / "p.toml"
+    write_site(crawl)
+    config.write_text('[[cleaners]]\nname = "DropRepeatedLines"\ngroup_by = "none"\n')
+    by_config = run_cli("clean", crawl, "--repeats", "auto", "--pipeline", config)
+    assert records(by_config.stdout)[-1]["text"] == ""  # the record without url too
+    by_url = run_cli(
+        "clean", crawl, "--repeats", "auto", "--pipeline", config, "--group-by", "url"
+    )
+    assert records(by_url.stdout)[-1]["text"] == "Sign in"
+
+
+def test_group_by_without_repeats_is_a_usage_error(run_cli, tmp_path):
+    result = run_cli("clean", "--group-by", "url", stdin=b"text")
+    assert result.returncode == 2 and b"--group-by needs --repeats" in result.stderr

@@ -8,9 +8,12 @@ from cleantext import (
     Cleaner,
     ConfigError,
     Document,
+    DropRepeatedLines,
+    FixSpacing,
     FixUnicode,
     NormalizeWhitespace,
     Pipeline,
+    RepeatTable,
 )
 
 
@@ -277,3 +280,18 @@ def test_clean_and_explain_returns_the_text_and_its_edits():
     ]
     with pytest.raises(TypeError, match="clean_and_explain"):
         cleantext.clean_and_explain(None)
+
+
+def test_with_repeated_lines_goes_after_the_junk_stage_and_replaces_one():
+    table = RepeatTable()
+    pipeline = Pipeline.default(explain=True)
+    with_table = pipeline.with_repeated_lines(table, min_documents=4)
+    names = [cleaner.name for cleaner in with_table.cleaners]
+    assert names.index("DropRepeatedLines") == names.index("DropDuplicates") + 1
+    assert len(names) == len(pipeline.cleaners) + 1 and with_table.explain
+    again = with_table.with_repeated_lines(RepeatTable(), group_by="none")
+    repeats = [c for c in again.cleaners if isinstance(c, DropRepeatedLines)]
+    assert len(repeats) == 1
+    assert (repeats[0].min_documents, repeats[0].group_by) == (4, "none")
+    alone = Pipeline([FixSpacing()]).with_repeated_lines(table)
+    assert [c.name for c in alone.cleaners] == ["DropRepeatedLines", "FixSpacing"]
