@@ -1,5 +1,5 @@
 """`cleantext.spark`, kept for existing imports: see `cleantext.engines.spark`."""
 
-from cleantext.engines.spark import clean_column, signals_schema
+from cleantext.engines.spark import clean_column, count_repeats, signals_schema
 
-__all__ = ["clean_column", "signals_schema"]
+__all__ = ["clean_column", "count_repeats", "signals_schema"]

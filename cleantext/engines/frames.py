@@ -62,21 +62,43 @@ def signal_types() -> dict[str, type]:
     return {name: type(value) for name, value in compute_signals("").items()}
 
 
-def clean_values(texts: Iterable[Any], shipped: ShippedPipeline) -> list[str | None]:
-    """The cleaned text of every value; nulls stay null."""
+def clean_values(
+    texts: Iterable[Any],
+    shipped: ShippedPipeline,
+    metadata: Iterable[dict[str, Any]] | None = None,
+) -> list[str | None]:
+    """The cleaned text of every value; nulls stay null. `metadata`, one dict
+    per value, becomes each document's metadata (a `url` for DropRepeatedLines)."""
     pipeline = shipped.pipeline()
     return [
-        None if _is_null(text) else pipeline.clean(_checked(text)) for text in texts
+        None if _is_null(text) else pipeline.run(_document(text, fields)).text
+        for text, fields in _with_metadata(texts, metadata)
     ]
 
 
-def clean_series(texts: pd.Series, shipped: ShippedPipeline) -> pd.Series:
-    """The cleaned text of every row; nulls stay null."""
+def clean_series(
+    texts: pd.Series, shipped: ShippedPipeline, metadata: pd.DataFrame | None = None
+) -> pd.Series:
+    """The cleaned text of every row; nulls stay null. The columns of
+    `metadata` (same rows) become each document's metadata."""
     import pandas as pd
 
     return pd.Series(
-        clean_values(texts, shipped), index=texts.index, dtype=object, name=texts.name
+        clean_values(texts, shipped, metadata_rows(metadata)),
+        index=texts.index,
+        dtype=object,
+        name=texts.name,
     )
+
+
+def metadata_rows(frame: pd.DataFrame | None) -> list[dict[str, Any]] | None:
+    """Each row of `frame` as a dict of its non-null values; None for None."""
+    if frame is None:
+        return None
+    return [
+        {name: value for name, value in row.items() if not _is_null(value)}
+        for row in frame.to_dict("records")
+    ]
 
 
 def judged_rows(
@@ -85,18 +107,20 @@ def judged_rows(
     *,
     signals: bool = False,
     filters: Sequence[QualityFilter] = (),
+    metadata: Iterable[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any] | None]:
     """For every value, a row: `text` (cleaned); with `signals`, every quality
     signal of the cleaned document; with `filters`, `keep` (no filter drops it)
     and `reasons` ("c4/too_few_sentences": every failing filter's reasons, as the
-    CLI's `--rejected` gives them). None for a null value."""
+    CLI's `--rejected` gives them). None for a null value. `metadata` as in
+    `clean_values`."""
     pipeline = shipped.pipeline()
     rows: list[dict[str, Any] | None] = []
-    for text in texts:
+    for text, fields in _with_metadata(texts, metadata):
         if _is_null(text):
             rows.append(None)
             continue
-        doc = pipeline.run(Document(_checked(text)))
+        doc = pipeline.run(_document(text, fields))
         row: dict[str, Any] = {"text": doc.text}
         if signals or filters:
             computed = compute_signals(doc)
@@ -157,17 +181,24 @@ class ColumnJob:
             *verdict_columns(self.filters),
         ]
 
-    def judged(self, texts: pd.Series) -> pd.DataFrame:
+    def judged(
+        self, texts: pd.Series, metadata: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """A frame of `texts` cleaned (under the job's column name), with every
         quality signal of the cleaned document (error rates from the cleaning
         edits) when `signals`, and `keep` and `reasons` when there are filters;
-        all null for a null row."""
+        all null for a null row. The columns of `metadata` (same rows) become
+        each document's metadata."""
         import pandas as pd
 
         names = list(signal_types()) if self.signals else []
         columns = ["text", *names, *verdict_columns(self.filters)]
         rows = judged_rows(
-            texts, self.shipped, signals=self.signals, filters=self.filters
+            texts,
+            self.shipped,
+            signals=self.signals,
+            filters=self.filters,
+            metadata=metadata_rows(metadata),
         )
         frame = pd.DataFrame(
             [row or dict.fromkeys(columns) for row in rows],
@@ -187,6 +218,18 @@ def _is_null(value: Any) -> bool:
     import pandas as pd
 
     return value is None or (not isinstance(value, str) and pd.isna(value) is True)
+
+
+def _with_metadata(
+    texts: Iterable[Any], metadata: Iterable[dict[str, Any]] | None
+) -> Iterable[tuple[Any, dict[str, Any]]]:
+    if metadata is None:
+        return ((text, {}) for text in texts)
+    return zip(texts, metadata, strict=True)
+
+
+def _document(text: Any, fields: dict[str, Any]) -> Document:
+    return Document(_checked(text), metadata=dict(fields))
 
 
 def _checked(value: Any) -> str:

@@ -16,8 +16,9 @@ from tests.conftest import (
 
 require_extra("spark", "pyspark", "pandas", "pyarrow")
 
-from cleantext import Document, FixSpacing, Pipeline
-from cleantext.engines.spark import judged_schema
+from cleantext import Document, FixSpacing, Pipeline, RepeatTable
+from cleantext.corpus import site_of
+from cleantext.engines.spark import count_repeats, judged_schema
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.spark import clean_column, signals_schema
 
@@ -108,6 +109,72 @@ def test_the_pipeline_is_built_once_per_worker_process(spark, tmp_path):
     pids = prepared_pids(log)
     assert 1 <= len(pids) < 8  # fewer builds than tasks, never per row
     assert len(pids) == len(set(pids))
+
+
+def site_rows() -> list[tuple]:
+    """Pages of two sites with their menus and footers, a page without a url,
+    and a null text."""
+    rows = []
+    for i in range(12):
+        host = "https://www.example.co.uk" if i % 3 else "http://blog.other.org"
+        text = (
+            f"Home | News\n\nSign in\n\n# Story {i}\n\n"
+            f"Day {i} brought news of {'x' * i}.\n\n© {2010 + i} The Publisher"
+        )
+        rows.append((i, f"{host}/{i}", text))
+    return [*rows, (12, None, "Sign in\n\nAlone."), (13, "http://a.org/", None)]
+
+
+def test_count_repeats_equals_the_table_counted_in_python(spark):
+    frame = spark.createDataFrame(site_rows(), "id long, url string, text string")
+    table = count_repeats(frame.repartition(3))
+    python = RepeatTable()
+    for _, url, text in site_rows():
+        if url is not None and text is not None:
+            python.add(text, site_of(url))
+    assert table.groups == python.groups == {"example.co.uk": 8, "other.org": 4}
+
+    def common(t: RepeatTable) -> set[tuple]:
+        return {
+            (e.group, e.key_hash, e.documents) for e in t.top(100) if e.documents > 1
+        }
+
+    assert common(table) == common(python) and len(common(table)) == 6
+    assert {e.example for e in table.top(3)} <= {
+        "Home | News",
+        "Sign in",
+        "© 2010 The Publisher",
+        "© 2011 The Publisher",
+    }
+
+
+def test_group_by_a_column_or_none(spark):
+    frame = spark.createDataFrame(site_rows(), "id long, url string, text string")
+    by_id = count_repeats(frame, group_by="id")  # every row is a group of its own
+    assert by_id.groups == {str(i): 1 for i in range(13)} and by_id.entries == 0
+    assert count_repeats(frame, group_by="none").groups == {"": 13}
+
+
+def test_cleaning_with_the_table_and_the_url_column(spark):
+    frame = spark.createDataFrame(site_rows(), "id long, url string, text string")
+    pipeline = Pipeline.default().with_repeated_lines(count_repeats(frame))
+    cleaned = frame.withColumn(
+        "text", clean_column("text", pipeline, metadata=["url"])
+    ).orderBy("id")
+    texts = [row.text for row in cleaned.collect()]
+    expected = [
+        None
+        if text is None
+        else pipeline.run(Document(text, metadata={"url": url})).text
+        for _, url, text in site_rows()
+    ]
+    assert texts == expected
+    assert texts[1] == "# Story 1\n\nDay 1 brought news of x."
+    assert "Sign in" in texts[12]  # no url, no group
+    judged = frame.withColumn(
+        "clean", clean_column("text", pipeline, presets=["c4"], metadata=["url"])
+    ).orderBy("id")
+    assert [row.clean.text if row.clean else None for row in judged.collect()] == texts
 
 
 def test_readme_spark_example_runs(spark):
