@@ -34,7 +34,11 @@ def test_ci_runs_the_readme_test_command_first_without_extras():
 
 
 def test_readme_library_examples_run():
-    blocks = readme_python_blocks("Library") + readme_python_blocks("Document quality")
+    blocks = [
+        *readme_python_blocks("Library"),
+        *readme_python_blocks("Document quality"),
+        *readme_python_blocks("Site repeats"),
+    ]
     assert len(blocks) >= 2
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})
