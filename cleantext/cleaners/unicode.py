@@ -7,6 +7,7 @@ from typing import Literal
 
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.encoding import LINE, FtfyRepair
+from cleantext.cleaners.utf16 import READ_BOMS, utf16_read_as_bytes
 from cleantext.document import Document
 
 
@@ -19,6 +20,8 @@ class FixUnicode(Cleaner):
     - `fix_character_width=False`: full-width forms are correct in CJK text.
     - line breaks are left to NormalizeWhitespace, so each edit is reported by the
       cleaner whose job it is.
+    Text that is UTF-16 read one byte per character (NULs after every Latin
+    letter, "ÿþ" in front) is decoded again first (`fix_utf16`; `utf16.py`).
     Mojibake repair, HTML entity decoding (on lines without a `<`, which may be a tag),
     Latin ligatures, C1 and other control characters, terminal escapes, surrogates
     and NFC normalisation stay on. Lines that ftfy would return unchanged (no
@@ -34,6 +37,7 @@ class FixUnicode(Cleaner):
     fix_latin_ligatures: bool = True
     unescape_html: bool = True
     normalization: Literal["NFC", "NFD", "NFKC", "NFKD", "none"] = "NFC"
+    fix_utf16: bool = True
     _repair: FtfyRepair = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -48,6 +52,11 @@ class FixUnicode(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
+        if self.fix_utf16 and ("\x00" in text or text.startswith(READ_BOMS)):
+            decoded = utf16_read_as_bytes(text)
+            if decoded is not None:
+                doc.record(self.name, "utf16-read-as-bytes", text, decoded, 0)
+                doc.text = text = decoded
         repair = self._repair
         if not repair.may_change(text):
             return doc

@@ -1,11 +1,13 @@
 import ftfy
+import pytest
 from ftfy.badness import is_bad
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixUnicode
 from cleantext.cleaners.encoding import DEFAULT_REPAIR
 from cleantext.cleaners.mojibake_gate import _PAIRED, may_be_mojibake
+from cleantext.cleaners.utf16 import _MISALIGNED, utf16_read_as_bytes
 from tests.conftest import text_soup
 
 
@@ -131,3 +133,51 @@ def test_the_mojibake_gate_passes_clean_typography():
         assert not is_bad(line)
     assert not may_be_mojibake("It’s a “test” — fine")
     assert may_be_mojibake("cafÃ© con leche") and is_bad("cafÃ© con leche")
+
+
+def misread(text: str, encoding: str = "utf-16", reader: str = "latin-1") -> str:
+    """`text` written as UTF-16 and read one byte per character."""
+    return text.encode(encoding).decode(reader)
+
+
+@pytest.mark.parametrize("reader", ["latin-1", "sloppy-windows-1252"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_read_as_bytes_is_decoded_again(encoding, reader):
+    original = "We’ll meet at the café — “soon”…\n\nBye, Zoë.\n"
+    doc = FixUnicode()(Document(misread(original, encoding, reader), explain=True))
+    assert doc.text == original
+    assert doc.edits[0].rule == "utf16-read-as-bytes"
+
+
+def test_utf16_that_lost_bytes_to_whitespace_clean_up_is_resynchronised():
+    misread_lines = misread("Ellipsis…\nWe’ll go.\nDone.").split("\n")
+    stripped = "\n".join(line.strip() for line in misread_lines)  # loses " " bytes
+    assert FixUnicode()(Document(stripped)).text == "Ellipsis&\nWe’ll go.\nDone."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\x00b and then a long line of ordinary prose",  # a stray NUL: deleted
+        "ÿþ日本",  # not a byte per character
+        "Plain prose, ÿ and þ inside.",
+    ],
+)
+def test_text_that_is_not_utf16_read_as_bytes_is_not_decoded(text):
+    assert utf16_read_as_bytes(text) is None
+    doc = FixUnicode()(Document(text, explain=True))
+    assert all(edit.rule != "utf16-read-as-bytes" for edit in doc.edits)
+
+
+def test_fix_utf16_can_be_turned_off():
+    text = misread("Hi there")
+    assert FixUnicode(fix_utf16=False)(Document(text)).text == "ÿþHi there"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_any_text_misread_as_utf16_bytes_comes_back(text):
+    """Whole, the bytes decode exactly (unless three characters in a row have a
+    low byte of 0, what bytes out of step look like)."""
+    assume(not _MISALIGNED.search(text))
+    assert utf16_read_as_bytes(misread(text)) == text
+    assert utf16_read_as_bytes(misread(text, reader="sloppy-windows-1252")) == text
