@@ -27,7 +27,7 @@ import hashlib
 import multiprocessing
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, partial
@@ -117,11 +117,17 @@ def _preload(chosen: Iterable[Setting]) -> None:
 
 def _score_page(
     chosen: tuple[Setting, ...], page: webtrain.Page
-) -> list[tuple[str, str, str, tuple]]:
-    """(rendering, setting, source, (P, R, F1)) of one page in every setting."""
-    scores = []
+) -> list[tuple[str, str | None, str, tuple]]:
+    """(rendering, setting, source, (P, R, F1)) of one page in every setting;
+    `(rendering, None, source, ())` for a rendering without a word, which no
+    cleaner can score on (html2text rendered 33 L3S-GN1 pages empty: their
+    `<head>` is never closed; PROVENANCE.md)."""
+    scores: list[tuple[str, str | None, str, tuple]] = []
     for rendering in webtrain.RENDERINGS:
         text = page.rendering(rendering)
+        if not webtrain.tokens(text):
+            scores.append((rendering, None, page.dataset, ()))
+            continue
         for setting in chosen:
             kept = pipeline_of(setting).clean(text)
             scores.append(
@@ -154,16 +160,21 @@ def _retention(setting: Setting, text: str) -> tuple[int, int, int]:
 
 def evaluate(
     pages: list[webtrain.Page], chosen: list[Setting], jobs: int = 2
-) -> dict[tuple[str, str, str], list[tuple]]:
-    """Scores by (rendering, setting, source)."""
+) -> tuple[dict[tuple[str, str, str], list[tuple]], Counter]:
+    """Scores by (rendering, setting, source), and the number of empty
+    renderings (left out of the scores) by rendering."""
     _preload(chosen)
     score_page = partial(_score_page, tuple(chosen))
     scores: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
+    empty: Counter = Counter()
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for page_scores in pool.imap(score_page, pages, chunksize=4):
             for rendering, name, source, score in page_scores:
-                scores[(rendering, name, source)].append(score)
-    return scores
+                if name is None:
+                    empty[rendering] += 1
+                else:
+                    scores[(rendering, name, source)].append(score)
+    return scores, empty
 
 
 @dataclass(frozen=True)
@@ -285,7 +296,7 @@ def run(
     chosen = chosen or settings()
     shipped = next(s for s in chosen if s.name == SHIPPED_NAME)
     started = time.perf_counter()
-    scores = evaluate(pages, chosen, jobs)
+    scores, empty = evaluate(pages, chosen, jobs)
     gold = retention([page.gold for page in pages], shipped, jobs)
     own = retention(clean_texts(), shipped, jobs)
     sources = sorted({page.dataset for page in pages})
@@ -295,6 +306,7 @@ def run(
             f"{time.perf_counter() - started:.0f} s.",
             "",
             table(scores, chosen, sources),
+            _empty_note(scores, empty),
             "Content protection (tokens kept by the shipped junk stage, "
             f"{SHIPPED_NAME}, in the text or in `Document.metadata`): the dev "
             f"pages' gold texts {gold.tokens:.4f} of all tokens, {gold.mean:.4f} "
@@ -305,6 +317,26 @@ def run(
         ]
     )
     return report, measured(scores, gold, own)
+
+
+def _empty_note(scores, empty: Counter) -> str:
+    """What the scores leave out: renderings without a word (no cleaner can score
+    on them), and the shipped F1 were they counted as 0."""
+    if not empty:
+        return "Every rendering of every page has words.\n"
+    notes = []
+    for rendering, count in sorted(empty.items()):
+        every = overall(scores, rendering, SHIPPED_NAME)
+        with_empty = mean(every, 2) * len(every) / (len(every) + count)
+        notes.append(
+            f"{rendering}: {count} page(s) left out (F1 of the shipped setting "
+            f"were they counted as 0: {with_empty:.3f})"
+        )
+    return (
+        "Renderings without a word are left out of the scores above: no cleaner "
+        "can score on them (html2text renders an L3S-GN1 page whose `<head>` is "
+        "never closed empty; PROVENANCE.md). " + "; ".join(notes) + ".\n"
+    )
 
 
 def main() -> int:
