@@ -160,3 +160,13 @@ def test_bad_options_are_config_errors(options):
 def test_no_table_is_a_clear_error():
     with pytest.raises(ConfigError, match="needs a table"):
         DropRepeatedLines()(Document("x", metadata={"url": "http://a.com"}))
+
+
+def test_worker_processes_get_the_table_and_clean_alike():
+    texts = pages(6, "Subscribe to our newsletter")
+    pipeline = Pipeline([DropRepeatedLines.with_table(site(texts))])
+    docs = [Document(t, metadata={"url": "https://example.com/"}) for t in texts]
+    parallel = [d.text for d in pipeline.map(docs, jobs=2, start_at_chars=0)]
+    again = [Document(t, metadata={"url": "https://example.com/"}) for t in texts]
+    assert parallel == [pipeline(d).text for d in again]
+    assert not any("Subscribe" in text for text in parallel)
