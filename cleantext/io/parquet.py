@@ -68,11 +68,23 @@ class ParquetColumn:
 
     def texts(self) -> Iterator[str | None]:
         """Every row's text, in order (None for a null)."""
+        return (text for text, _ in self.rows())
+
+    def rows(self, field: str | None = None) -> Iterator[tuple[str | None, dict]]:
+        """Every row's text, in order (None for a null), with `{field: value}`
+        when the file has a column `field` and the row a value in it (the field
+        DropRepeatedLines groups by), else `{}`."""
         pa, _ = _pyarrow(self.where)
         try:
             for batch in self.file.iter_batches(batch_size=BATCH_ROWS):
                 self._batches.append(batch)
-                yield from batch.column(self.name).to_pylist()
+                texts = batch.column(self.name).to_pylist()
+                if field is None or field not in batch.schema.names:
+                    yield from ((text, {}) for text in texts)
+                    continue
+                values = batch.column(field).to_pylist()
+                for text, value in zip(texts, values, strict=True):
+                    yield text, ({} if value is None else {field: value})
         except (OSError, pa.ArrowException) as exc:
             raise InputError(self.where, f"cannot read Parquet data: {exc}") from None
 

@@ -303,14 +303,14 @@ class BatchCleaner:
         if table.file.metadata.num_rows == 0:
             self.on_warning(f"{source.label}: empty file (no rows)")
 
-        def document(row: tuple[int, str | None]) -> Document | None:
-            number, text = row
-            return (
-                None if text is None else Document(text, id=f"{source.label}:{number}")
-            )
+        def document(row: tuple[int, tuple[str | None, dict]]) -> Document | None:
+            number, (text, fields) = row
+            if text is None:
+                return None
+            return Document(text, id=f"{source.label}:{number}", metadata=fields)
 
         def outcomes() -> Iterator[tuple[str | None, bool]]:
-            rows = enumerate(table.texts(), start=1)
+            rows = enumerate(table.rows(self.options.group_field), start=1)
             for (number, _), before, doc in clean_in_order(
                 rows, document, self._clean_all
             ):

@@ -97,11 +97,7 @@ class RepeatCounter:
                 yield record.text, {**record.metadata, **record.fields}
 
     def _parquet(self, source: Source) -> Iterator[tuple[str, Mapping]]:
-        if self.group_by != GROUP_BY_NONE:
-            raise InputError(
-                source.label,
-                "Parquet rows are counted as one group only: give --group-by none",
-            )
-        for text in ParquetColumn.open(source, self.field).texts():
+        column = None if self.group_by == GROUP_BY_NONE else self.group_by
+        for text, fields in ParquetColumn.open(source, self.field).rows(column):
             if text is not None:
-                yield text, {}
+                yield text, fields

@@ -136,3 +136,16 @@ def test_an_empty_table_gives_a_warning_and_an_empty_file(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert b"empty.parquet: empty file (no rows)" in result.stderr
     assert pq.read_table(tmp_path / "out" / "empty.parquet").num_rows == 0
+
+
+def test_site_repeats_group_rows_by_their_url_column(run_cli, tmp_path):
+    path = tmp_path / "site.parquet"
+    urls = [f"https://{'a.com' if i % 2 else 'b.org'}/{i}" for i in range(10)]
+    pages = [f"Sign in\n\nPage {i} says hello {'o' * i}." for i in range(10)]
+    pq.write_table(pa.table({"url": [*urls, None], "text": [*pages, "Sign in"]}), path)
+    result = run_cli("clean", path, "-o", tmp_path / "out", "--repeats", "auto")
+    assert result.returncode == 0, result.stderr
+    assert b"1 of 11 document(s) have no 'url'" in result.stderr
+    out = pq.read_table(tmp_path / "out" / "site.parquet").column("text").to_pylist()
+    assert out[:2] == ["Page 0 says hello.", "Page 1 says hello o."]
+    assert out[10] == "Sign in"  # no url: no group, left alone
