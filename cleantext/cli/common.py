@@ -70,6 +70,13 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def wants_progress(args: argparse.Namespace) -> bool:
+    """Whether `--progress` asks for a progress line (auto: on a terminal)."""
+    return args.progress == "always" or (
+        args.progress == "auto" and sys.stderr.isatty()
+    )
+
+
 def positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -133,9 +140,7 @@ def run_batch(
         def open_output(path: Path | None) -> BinaryIO | None:
             return stack.enter_context(output_file(path)) if path else None
 
-        show_progress = args.progress == "always" or (
-            args.progress == "auto" and sys.stderr.isatty()
-        )
+        show_progress = wants_progress(args)
         if show_progress:
             pipeline.prepare()  # load dictionaries before the clock starts
         progress = Progress(

@@ -5,6 +5,7 @@ DropRepeatedLines."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cleantext.cleaners import DropRepeatedLines
@@ -15,12 +16,14 @@ from cleantext.cli.common import (
     add_input_options,
     positive_int,
     say,
+    wants_progress,
 )
 from cleantext.corpus import DEFAULT_CAPACITY, GROUP_BY_NONE, GROUP_BY_URL, RepeatTable
 from cleantext.errors import InputError
 from cleantext.io.compression import output_file
 from cleantext.io.sources import DEFAULT_GLOBS, discover
 from cleantext.pipeline import Pipeline
+from cleantext.run.progress import Progress
 from cleantext.run.repeat_count import RepeatCounter
 
 AUTO = "auto"
@@ -129,6 +132,7 @@ def count_table(
     sources, missing = discover(args.paths, globs, args.format)
     for error in missing:
         on_error(error)
+    progress = Progress(sys.stderr, enabled=wants_progress(args))
     counter = RepeatCounter(
         RepeatTable(capacity),
         field=args.field,
@@ -136,8 +140,11 @@ def count_table(
         encoding_errors=args.encoding_errors,
         on_error=on_error,
         on_warning=on_warning,
+        progress=progress,
     )
-    return counter.count(sources), problems
+    table = counter.count(sources)
+    progress.close()
+    return table, problems
 
 
 def run_count(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from cleantext.io.jsonl import iter_jsonl
 from cleantext.io.parquet import ParquetColumn
 from cleantext.io.sources import READS_BUFFERED, Source
 from cleantext.io.warc import iter_warc
+from cleantext.run.progress import Progress
 from cleantext.run.whole import read_whole
 
 
@@ -35,6 +36,7 @@ class RepeatCounter:
     encoding_errors: str = "strict"
     on_error: Callable[[InputError], None] = lambda error: None
     on_warning: Callable[[str], None] = lambda message: None
+    progress: Progress | None = None
     documents: int = 0  # documents counted
     ungrouped: int = 0  # documents read but not counted: they have no group
 
@@ -57,6 +59,8 @@ class RepeatCounter:
         return self.table
 
     def _add(self, text: str, fields: Mapping[str, Any]) -> None:
+        if self.progress is not None:
+            self.progress.add(len(text.encode("utf-8", "surrogatepass")))
         group = group_of(fields, self.group_by)
         if group is None:
             self.ungrouped += 1

@@ -131,3 +131,14 @@ def test_group_by_comes_from_the_pipeline_unless_given(run_cli, tmp_path):
 def test_group_by_without_repeats_is_a_usage_error(run_cli, tmp_path):
     result = run_cli("clean", "--group-by", "url", stdin=b"text")
     assert result.returncode == 2 and b"--group-by needs --repeats" in result.stderr
+
+
+def test_counting_shows_progress_when_asked(run_cli, tmp_path):
+    crawl = tmp_path / "crawl.jsonl"
+    write_site(crawl)
+    quiet = run_cli("repeats", "count", crawl, "-o", tmp_path / "a.npz")
+    assert b" docs, " not in quiet.stderr
+    shown = run_cli(
+        "repeats", "count", crawl, "-o", tmp_path / "b.npz", "--progress", "always"
+    )
+    assert b"cleantext: 6 docs, " in shown.stderr, shown.stderr
