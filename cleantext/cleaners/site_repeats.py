@@ -32,8 +32,10 @@ _HEADLINE = regex.compile(r"[ ]{0,3}#[ \t]")
 
 @dataclass
 class DropRepeatedLines(Cleaner):
-    """Drop a prose line found in at least `min_documents` documents and at least
-    `min_share` of the documents of this document's group (its site, by default
+    """Drop the lines a site prints on most of its pages, each with its count.
+
+    A prose line goes when it is found in at least `min_documents` documents and
+    at least `min_share` of the documents of this document's group (its site, by default
     the registrable domain of `metadata["url"]`; `group_by` names another
     metadata field, or "none" for the whole corpus).
 
