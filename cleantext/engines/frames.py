@@ -71,7 +71,7 @@ def clean_values(
     per value, becomes each document's metadata (a `url` for DropRepeatedLines)."""
     pipeline = shipped.pipeline()
     return [
-        None if _is_null(text) else pipeline.run(_document(text, fields)).text
+        None if is_null(text) else pipeline.run(_document(text, fields)).text
         for text, fields in _with_metadata(texts, metadata)
     ]
 
@@ -96,7 +96,7 @@ def metadata_rows(frame: pd.DataFrame | None) -> list[dict[str, Any]] | None:
     if frame is None:
         return None
     return [
-        {name: value for name, value in row.items() if not _is_null(value)}
+        {name: value for name, value in row.items() if not is_null(value)}
         for row in frame.to_dict("records")
     ]
 
@@ -117,7 +117,7 @@ def judged_rows(
     pipeline = shipped.pipeline()
     rows: list[dict[str, Any] | None] = []
     for text, fields in _with_metadata(texts, metadata):
-        if _is_null(text):
+        if is_null(text):
             rows.append(None)
             continue
         doc = pipeline.run(_document(text, fields))
@@ -213,7 +213,7 @@ class ColumnJob:
         return frame.rename(columns={"text": self.column})
 
 
-def _is_null(value: Any) -> bool:
+def is_null(value: Any) -> bool:
     """None, NaN or pandas' NA (string columns of Arrow-backed frames use it)."""
     import pandas as pd
 

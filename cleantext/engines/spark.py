@@ -25,7 +25,7 @@ from cleantext.corpus import (
     GROUP_BY_NONE,
     GROUP_BY_URL,
     RepeatTable,
-    site_of,
+    group_of,
 )
 from cleantext.corpus.groups import WHOLE_INPUT
 from cleantext.corpus.table import document_lines
@@ -33,6 +33,7 @@ from cleantext.engines.frames import (
     ColumnJob,
     ShippedPipeline,
     clean_series,
+    is_null,
     signal_types,
 )
 from cleantext.pipeline import Pipeline
@@ -109,10 +110,20 @@ def count_repeats(
 
     if group_by == GROUP_BY_NONE:
         group = F.lit(WHOLE_INPUT)
-    elif group_by == GROUP_BY_URL:
-        group = F.pandas_udf(_sites, "string")(F.col(group_by))
     else:
-        group = F.col(group_by).cast("string")
+
+        def groups(values: pd.Series) -> pd.Series:
+            """Each row's group, as the CLI's counting pass and DropRepeatedLines
+            read it from a record (`corpus.group_of`)."""
+            return values.map(
+                lambda value: (
+                    group_of({group_by: value}, group_by)
+                    if not is_null(value)
+                    else None
+                )
+            )
+
+        group = F.pandas_udf(groups, "string")(F.col(group_by))
     rows = frame.select(group.alias("group"), F.col(column).alias("text")).where(
         F.col("group").isNotNull() & F.col("text").isNotNull()
     )
@@ -136,10 +147,6 @@ def count_repeats(
 # A line of a document as count_repeats ships it: Spark's long is signed, so the
 # 64-bit hash travels as its two's complement.
 _LINES = "array<struct<hash: long, example: string>>"
-
-
-def _sites(urls: pd.Series) -> pd.Series:
-    return urls.map(lambda url: site_of(url) if isinstance(url, str) else None)
 
 
 def _document_lines(groups: pd.Series, texts: pd.Series) -> pd.Series:
