@@ -26,7 +26,13 @@ import statistics
 import time
 
 from benchmarks.corpus import sample
-from benchmarks.throughput import _WORD, Step, floor_ratio, interleaved_seconds
+from benchmarks.throughput import (
+    _WORD,
+    Step,
+    floor_ratio,
+    interleaved_seconds,
+    peak_rss_megabytes,
+)
 from cleantext import Document, DropRepeatedLines, RepeatTable
 
 _WORDS = ("river", "stone", "market", "winter", "garden", "signal", "harbour")
@@ -114,7 +120,7 @@ def memory(documents: int, sites: int) -> None:
             entries = table.entries
             print(
                 f"| {i:,} | {entries:,} | {table.exact} | {_resident():.0f} "
-                f"| {_peak():.0f} | {time.perf_counter() - started:.0f} |",
+                f"| {peak_rss_megabytes():.0f} | {time.perf_counter() - started:.0f} |",
                 flush=True,
             )
 
@@ -123,10 +129,6 @@ def _resident() -> float:
     with open("/proc/self/statm") as handle:
         pages = int(handle.read().split()[1])
     return pages * resource.getpagesize() / 1e6
-
-
-def _peak() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB
 
 
 def main() -> None:

@@ -245,7 +245,7 @@ def markdown(
         "ratios to the regex word scan of the same round; peak "
         f"memory is the Python heap's peak over the first {args.memory_docs} "
         f"documents; {os.cpu_count()} cores; process peak RSS "
-        f"{_peak_rss_megabytes():.0f} MB.",
+        f"{peak_rss_megabytes():.0f} MB.",
         "",
         "| step | kind | MB/s | docs/s | share of the floor | peak MB |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
@@ -270,8 +270,9 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
-def _peak_rss_megabytes() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_megabytes() -> float:
+    """This process's peak resident size in MB (10**6 bytes; Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 
 
 def plot(rates: list[Rate], scaled: list[tuple[int, float]], path: Path) -> None:
