@@ -50,6 +50,7 @@ RESULTS = ROOT / "webtrain_eval" / "RESULTS.md"
 FLOORS = ROOT / "webtrain_eval" / "floors.toml"
 THRESHOLDS = (0.3, 0.5, 0.7)
 SHIPPED = "rules+model"
+PREPARE_STEPS = 2  # a setting's pipeline starts with FixUnicode, NormalizeWhitespace
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Setting:
     model_file: str = ""
 
     def pipeline(self) -> Pipeline:
-        steps = [FixUnicode(), NormalizeWhitespace()]
+        steps = [FixUnicode(), NormalizeWhitespace()]  # the first PREPARE_STEPS
         if self.mode is not None:
             steps += [
                 DropBoilerplate(
@@ -147,7 +148,8 @@ def _retention(setting: Setting, text: str) -> tuple[int, int, int]:
     keeps in the text, and how many in the text or `Document.metadata` (where a
     byline's author and a dateline's date go)."""
     prepared = pipeline_of(Setting("as scraped")).clean(text)
-    doc = pipeline_of(setting).run(Document(prepared))
+    junk_stage = pipeline_of(setting).cleaners[PREPARE_STEPS:]
+    doc = Pipeline(junk_stage, max_chars=None).run(Document(prepared))
     total = len(webtrain.tokens(prepared))
     in_text = len(webtrain.tokens(doc.text))
     moved = sum(
