@@ -74,7 +74,7 @@ def utf16_read_as_bytes(text: str) -> str | None:
 def _character(match: re.Match, order: str) -> str:
     latin, pair, lone = match.groups()
     if latin is not None:
-        return latin if ord(latin) <= 0xFF else chr(_CP1252_BYTES[latin])
+        return chr(_byte(latin))
     if pair is not None:
         low, high = (_byte(pair[0]), _byte(pair[1]))
         if order == "big":
