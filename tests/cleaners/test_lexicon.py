@@ -1,0 +1,57 @@
+"""The lexicon read from its snapshot is the lexicon built from its sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleantext import cache
+from cleantext.cleaners import lexicon
+
+
+def test_snapshot_holds_the_built_lexicon(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    built = lexicon._built_state()
+    key = lexicon._lexicon_key()
+    cache.cached("lexicon", key, lambda: built, lexicon._is_state)  # stores it
+    read = cache.cached("lexicon", key, lambda: {}, lexicon._is_state)
+    assert read is not built
+    assert lexicon._is_state(read)
+    assert read == built
+
+
+def test_default_lexicon_matches_a_fresh_build() -> None:
+    """However this process got it (snapshot or build), the shared lexicon and
+    its SymSpell index are what the sources give, and it looks words up as
+    symspellpy's own loader would."""
+    built = lexicon._built_state()
+    shared = lexicon.default_lexicon()
+    assert shared.known == built["known"]
+    assert shared.proper_nouns == built["proper_nouns"]
+    assert shared.misspellings == built["misspellings"]
+    assert shared.speller.words == built["words"]
+    assert shared.speller.bigrams == built["bigrams"]
+    assert dict(shared.speller._deletes) == built["deletes"]
+    assert shared.speller._max_length == built["max_length"]
+    loaded = lexicon.SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    loaded.load_dictionary(
+        lexicon._package_file("symspellpy", lexicon._SYMSPELL_WORDS), 0, 1
+    )
+    for typo in (
+        "shoudl",
+        "wiht",
+        "teh",
+        "recieve",
+        "xqzv",
+        "a",
+        "abcdefghijklmnopqrstuvwxyzabcdefgh",
+    ):
+        assert shared.candidates(typo, 1) == [
+            lexicon.Candidate(s.term, s.distance, s.count)
+            for s in loaded.lookup(typo, lexicon.Verbosity.CLOSEST, 1)
+        ]
+
+
+def test_the_key_changes_with_the_sources(monkeypatch) -> None:
+    key = lexicon._lexicon_key()
+    monkeypatch.setattr(lexicon, "MAX_DISTANCE", 2)
+    assert lexicon._lexicon_key() != key
