@@ -10,14 +10,14 @@ implementation (datatrove) does.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import filterfalse
 
 import regex
 
 from cleantext.document import Document
+from cleantext.quality.ngrams import NGrams
 from cleantext.quality.tokens import count_sentences, split_words
 from cleantext.words import stopwords
 
@@ -65,25 +65,27 @@ def compute_signals(doc: Document | str) -> dict[str, float]:
 
 
 def _word_signals(text: str, words: list[str]) -> dict[str, float]:
+    """Gopher's word measures, each a C-level map over the words (most words are
+    letters only, so only the others are searched for a letter)."""
     tokens = len(words)
-    punctuation = _punctuation()
-    real_words = [w for w in words if not punctuation.issuperset(w)]
-    lowered = [w.lower() for w in real_words]
+    real_words = list(filterfalse(_punctuation().issuperset, words))
     english_stop_words = stopwords()
+    with_letters = sum(map(str.isalpha, words)) + sum(
+        any(map(str.isalpha, word)) for word in filterfalse(str.isalpha, words)
+    )
     return {
         "char_count": len(text),
         "token_count": tokens,
         "word_count": len(real_words),
-        "mean_word_length": _mean(len(w) for w in real_words),
+        "mean_word_length": _ratio(sum(map(len, real_words)), len(real_words)),
         "gopher_stop_words_present": len(GOPHER_STOP_WORDS.intersection(words)),
         "stop_word_ratio": _ratio(
-            sum(w in english_stop_words for w in lowered), len(real_words)
+            sum(map(english_stop_words.__contains__, map(str.lower, real_words))),
+            len(real_words),
         ),
         "hash_to_word_ratio": _ratio(text.count("#"), tokens),
         "ellipsis_to_word_ratio": _ratio(text.count("...") + text.count("…"), tokens),
-        "alpha_word_fraction": _ratio(
-            sum(any(c.isalpha() for c in w) for w in words), tokens
-        ),
+        "alpha_word_fraction": _ratio(with_letters, tokens),
     }
 
 
@@ -124,62 +126,12 @@ def _repetition_signals(text: str, words: list[str]) -> dict[str, float]:
         "duplicate_line_fraction": _ratio(duplicate_lines, len(lines)),
         "duplicate_line_char_fraction": _ratio(line_chars, len(text)),
     }
-    grams = _NGrams(words)
+    grams = NGrams(words)
     for n in TOP_NGRAM_SIZES:
         signals[f"top_{n}_gram_char_fraction"] = _ratio(grams.top_chars(n), len(text))
-    for n in DUPLICATE_NGRAM_SIZES:
-        signals[f"duplicate_{n}_gram_char_fraction"] = _ratio(
-            grams.duplicate_chars(n), len(text)
-        )
+    for n, chars in grams.duplicate_chars(DUPLICATE_NGRAM_SIZES).items():
+        signals[f"duplicate_{n}_gram_char_fraction"] = _ratio(chars, len(text))
     return signals
-
-
-class _NGrams:
-    """Word n-grams as slices of the words joined once (with and without spaces),
-    which is what Gopher's rules compare, at the cost of one slice per n-gram."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.count = len(words)
-        self.glued = "".join(words)
-        self.spaced = " ".join(words)
-        self.starts = [0]
-        for word in words:
-            self.starts.append(self.starts[-1] + len(word))
-
-    def top_chars(self, n: int) -> int:
-        """Characters of the most frequent space-joined n-gram (first seen wins a
-        tie), counted once per occurrence."""
-        if self.count < n:
-            return 0
-        spaced, starts = self.spaced, self.starts
-        # word i starts at starts[i] + i in the spaced string (one space per word)
-        counts = Counter(
-            [
-                spaced[starts[i] + i : starts[i + n] + i + n - 1]
-                for i in range(self.count - n + 1)
-            ]
-        )
-        gram, count = counts.most_common(1)[0]
-        return len(gram) * count
-
-    def duplicate_chars(self, n: int) -> int:
-        """Characters of glued n-grams that repeat an earlier one, scanning left to
-        right and jumping past each repeat (Gopher's duplicate n-gram fraction)."""
-        glued, starts = self.glued, self.starts
-        grams = [glued[starts[i] : starts[i + n]] for i in range(self.count - n + 1)]
-        if len(set(grams)) == len(grams):
-            return 0  # nothing repeats: the common case, decided at C speed
-        seen: set[str] = set()
-        chars, i = 0, 0
-        while i < len(grams):
-            gram = grams[i]
-            if gram in seen:
-                chars += len(gram)
-                i += n
-            else:
-                seen.add(gram)
-                i += 1
-        return chars
 
 
 def _c4_signals(text: str) -> dict[str, float]:
@@ -190,7 +142,7 @@ def _c4_signals(text: str) -> dict[str, float]:
     for number, raw in enumerate(text.splitlines()):
         line = raw.strip()
         words = line.split()
-        if any(len(word) > 1000 for word in words):
+        if max(map(len, words), default=0) > 1000:
             continue
         line = _C4_CITATION.sub("", line)
         if not line.endswith(_C4_END) or line.endswith("...") or len(words) < 3:
@@ -247,11 +199,6 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
         else:
             seen.add(item)
     return count, chars
-
-
-def _mean(values: Iterable[int]) -> float:
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0
 
 
 def _ratio(part: float, whole: float) -> float:

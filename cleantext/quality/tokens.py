@@ -53,7 +53,7 @@ _URL = regex.compile(
 # spaCy's sentencizer ends a sentence at a token that is one sentence-terminal
 # character (its list is this Unicode property as of an older Unicode version: the
 # characters added since belong to non-Latin scripts).
-_SENTENCE_FINAL = regex.compile(r"^\p{Sentence_Terminal}$")
+_SENTENCE_TERMINAL = regex.compile(r"\p{Sentence_Terminal}")
 _LONG_CHUNK = 100
 _LONG_CHUNK_PIECES = regex.compile(r"\w+|[^\w\s]")
 _PUNCTUATION_TOKEN = regex.compile(r"^[\p{P}]+$")
@@ -190,11 +190,22 @@ def count_sentences(text: str) -> int:
     if not tokens:
         return 0
     sentences, seen_final = 1, False
+    finals = _sentence_finals()
     for token in tokens:
-        is_final = _SENTENCE_FINAL.match(token) is not None
+        is_final = token in finals
         if seen_final and not is_final and not _PUNCTUATION_TOKEN.match(token):
             sentences += 1
             seen_final = False
         elif is_final:
             seen_final = True
     return sentences
+
+
+@lru_cache(maxsize=1)
+def _sentence_finals() -> frozenset[str]:
+    """The tokens that end a sentence: each sentence-terminal character alone (a
+    set look-up per token instead of a regular-expression match). Unicode has
+    punctuation only in its first two planes (the others hold ideographs, tags
+    and private use)."""
+    first_two_planes = "".join(map(chr, range(0x20000)))
+    return frozenset(_SENTENCE_TERMINAL.findall(first_two_planes))
