@@ -34,8 +34,11 @@ _CODE_START = _on_stdlib_re(
     r"|while\s*\()\b|(?:\$|>>>|\.\.\.|%|#)\s|</?[A-Za-z][\w-]*(?:\s|[>/])"
     r"|\w+\s*=\s*\S|[{}])"
 )
+# Every branch starts with a fixed character, so that the search skips at C speed
+# to the few places one occurs ("(" then looks back for the word before it).
 _CODE_ANYWHERE = _on_stdlib_re(
-    r"[;{}]\s*$|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\w\(\)|\w\([^)]*\)\s*[:;{]?\s*$"
+    r"[;{}]\s*$|==|!=|<=|>=|->|=>|::|&&|\|\||\+=|\((?<=\w\()\)"
+    r"|\((?<=\w\()[^)]*\)\s*[:;{]?\s*$"
 )
 # Configuration pasted without fences (YAML, INI, logrotate, nginx directives):
 # lines of a lowercase key and a short value, a lowercase directive and its
@@ -60,10 +63,13 @@ _MARKUP = regex.compile(r"\s*<[!/A-Za-z]")
 _PROSE_RUN = regex.compile(r"(?<!\p{L})(?:\p{L}++[ ,]++){5}\p{L}")
 # Marks prose seldom has and code often does: a sigil ($add), a brace, an angle
 # bracket, a backtick, a snake_case name, a scope (a::b), a statement's end, a
-# command-line flag (--name), a JSON key ("type":), a call (panic(), not item(s)).
+# command-line flag (--name), a call (panic(), not item(s)); each branch starts
+# with a fixed character, looking back from it where it must. And a JSON key
+# ("type":) at the start of the line.
 _CODE_MARKS = _on_stdlib_re(
-    r"\$\w|[{}<>`]|\w_\w|::|;\s*$|(?:^|\s)--[a-z]|^\s*\"[\w-]+\"\s*:|[a-z]{2}\((?!s\))"
+    r"\$\w|[{}<>`]|_(?<=\w_)(?=\w)|::|;\s*$|-(?<!\S-)-[a-z]|\((?<=[a-z]{2}\()(?!s\))"
 )
+_JSON_KEY = _on_stdlib_re(r"\s*\"[\w-]+\"\s*:")
 # What a configuration-shaped line is: not one, a directive or bracket, a key
 # line, a section key (a key line without a value), evidence on its own.
 NOT_CONFIG, CONFIG_LINE, CONFIG_KEY, CONFIG_SECTION, CONFIG_EVIDENCE = range(5)
@@ -81,7 +87,7 @@ def has_code_marks(line: str) -> bool:
     """Whether a line has a mark prose seldom has (`$add`, `{`, `<`, a backtick,
     `max_size`, `a::b`, a final `;`, `--flag`, `"key":`, `f(`): a line whose start
     is not a sentence's."""
-    return _CODE_MARKS.search(line) is not None
+    return _CODE_MARKS.search(line) is not None or _JSON_KEY.match(line) is not None
 
 
 def config_shape(line: str) -> int:

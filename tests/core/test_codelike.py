@@ -22,6 +22,8 @@ _CODE_PIECES = [
     *"ab_Z09 \t;{}=!<>-:&|+()$%#./[]\"'é\u00a0\u2028",
     *("def ", "if (", ">>> ", "import ", "\n", "x = 1", "f(a);", "<div>", "--v"),
     *("ab(", "(s)", '"key":', "a_b", "ß", "٣", "_"),
+    # around the branches that look back from their first character
+    *("--", "-", "x--a", "\x1c--a", "ab()", "é(", "_x", "s)", "\t--", " :"),
 ]
 # Random characters beside the pieces, where the two engines agree on what a word
 # character is: `regex` ships a newer Unicode database (U+11B60 is a letter to it
