@@ -47,6 +47,7 @@ _MIN_COMPOUND_PART = 4
 _MIN_VARIANT_LENGTH = 5
 # No English word is longer; checking a longer token would cost its length squared.
 MAX_WORD_LENGTH = 40
+_REMEMBERED_LOOKUPS = 100_000  # candidate lists kept before starting afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,9 @@ class Lexicon:
     bigram_floor: float = 0.0
     proper_nouns: frozenset[str] = frozenset()  # lowercased; written capitalised only
     _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _candidates: dict[tuple[str, int], tuple[Candidate, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     def is_known(self, word: str) -> bool:
         """Whether a lowercase word is correct English: in the lexicon, or a spelling
@@ -109,13 +113,25 @@ class Lexicon:
         "lookups", "lowercase" -> "lowercased")."""
         return other[:-1] == word and other[-1] in self.inflection_endings
 
-    def candidates(self, word: str, max_distance: int) -> list[Candidate]:
+    def candidates(self, word: str, max_distance: int) -> tuple[Candidate, ...]:
         """Dictionary words at the smallest edit distance (<= `max_distance`) from
-        `word`, most frequent first; transpositions count as one edit."""
-        found = self.speller.lookup(
-            word, Verbosity.CLOSEST, max_edit_distance=max_distance
-        )
-        return [Candidate(s.term, s.distance, s.count) for s in found]
+        `word`, most frequent first; transpositions count as one edit. Remembered:
+        a misspelling seldom comes alone in a corpus."""
+        key = (word, max_distance)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= _REMEMBERED_LOOKUPS:
+                self._candidates.clear()
+            suggestions = self.speller.lookup(
+                word, Verbosity.CLOSEST, max_edit_distance=max_distance
+            )
+            found = tuple(Candidate(s.term, s.distance, s.count) for s in suggestions)
+            self._candidates[key] = found
+        return found
+
+    def forget_lookups(self) -> None:
+        """Drop the remembered candidate lists (benchmarks start each run cold)."""
+        self._candidates.clear()
 
     def common_words(self, n: int) -> frozenset[str]:
         """The `n` most frequent words of the correction dictionary."""

@@ -45,7 +45,7 @@ def test_default_lexicon_matches_a_fresh_build() -> None:
         "a",
         "abcdefghijklmnopqrstuvwxyzabcdefgh",
     ):
-        assert shared.candidates(typo, 1) == [
+        assert list(shared.candidates(typo, 1)) == [
             lexicon.Candidate(s.term, s.distance, s.count)
             for s in loaded.lookup(typo, lexicon.Verbosity.CLOSEST, 1)
         ]
