@@ -195,16 +195,13 @@ def cleaning_signals(doc: Document, word_count: float) -> dict[str, float]:
 
 
 def _duplicates(items: list[str]) -> tuple[int, int]:
-    """How many items repeat an earlier one, and their characters."""
-    seen: set[str] = set()
-    count = chars = 0
-    for item in items:
-        if item in seen:
-            count += 1
-            chars += len(item)
-        else:
-            seen.add(item)
-    return count, chars
+    """How many items repeat an earlier one, and their characters: what is left
+    over once each distinct item is counted once (set sizes, at C speed)."""
+    distinct = dict.fromkeys(items)
+    return (
+        len(items) - len(distinct),
+        sum(map(len, items)) - sum(map(len, distinct)),
+    )
 
 
 def _ratio(part: float, whole: float) -> float:
