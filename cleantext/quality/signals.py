@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from itertools import chain, filterfalse
+from itertools import filterfalse
 
 import regex
 
 from cleantext.document import Document
 from cleantext.quality.ngrams import NGrams
-from cleantext.quality.tokens import sentence_count, split_words
+from cleantext.quality.tokens import count_sentences, split_words
 from cleantext.words import stopwords
 
 GOPHER_STOP_WORDS = frozenset(["the", "be", "to", "of", "and", "that", "have", "with"])
@@ -54,14 +54,12 @@ def compute_signals(doc: Document | str) -> dict[str, float]:
     if isinstance(doc, str):
         doc = Document(doc)
     text = doc.text
-    # A line break is whitespace, so the words of the text are those of its lines.
-    line_words = [split_words(line) for line in text.splitlines()]
-    words = list(chain.from_iterable(line_words))
+    words = split_words(text)
     signals: dict[str, float] = {}
     signals.update(_word_signals(text, words))
     signals.update(_line_signals(text, words))
     signals.update(_repetition_signals(text, words))
-    signals.update(_c4_signals(text, line_words))
+    signals.update(_c4_signals(text))
     signals.update(cleaning_signals(doc, signals["word_count"]))
     return signals
 
@@ -136,19 +134,17 @@ def _repetition_signals(text: str, words: list[str]) -> dict[str, float]:
     return signals
 
 
-def _c4_signals(text: str, line_words: list[list[str]]) -> dict[str, float]:
+def _c4_signals(text: str) -> dict[str, float]:
     """C4's line rules, then its document rules on the lines that survive them:
     the sentence count of the kept lines, and where lorem ipsum or a curly
-    bracket first appears among them (-1: nowhere; C4 stops at the first).
-    `line_words` are the words of each line, reused where no citation mark is
-    taken out of it."""
+    bracket first appears among them (-1: nowhere; C4 stops at the first)."""
     sentences, lorem, bracket = 0, -1, -1
     for number, raw in enumerate(text.splitlines()):
         line = raw.strip()
         words = line.split()
         if max(map(len, words), default=0) > 1000:
             continue
-        cited, line = line, _C4_CITATION.sub("", line)
+        line = _C4_CITATION.sub("", line)
         if not line.endswith(_C4_END) or line.endswith("...") or len(words) < 3:
             continue
         lowered = line.lower()
@@ -162,9 +158,7 @@ def _c4_signals(text: str, line_words: list[list[str]]) -> dict[str, float]:
             break
         if any(phrase in lowered for phrase in _C4_POLICY):
             continue
-        sentences += sentence_count(
-            line_words[number] if line == cited else split_words(line)
-        )
+        sentences += count_sentences(line)
     return {
         "c4_sentence_count": sentences,
         "c4_lorem_ipsum_line": lorem,

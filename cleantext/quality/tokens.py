@@ -186,12 +186,7 @@ def _split_infixes(chunk: str, tokens: list[str]) -> None:
 
 def count_sentences(text: str) -> int:
     """Sentences in `text` as spaCy's sentencizer counts them (0 for no tokens)."""
-    return sentence_count(split_words(text))
-
-
-def sentence_count(tokens: list[str]) -> int:
-    """Sentences in a text split into `tokens` by `split_words`, as spaCy's
-    sentencizer counts them (0 for no tokens)."""
+    tokens = split_words(text)
     if not tokens:
         return 0
     sentences, seen_final = 1, False

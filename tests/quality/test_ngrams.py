@@ -148,21 +148,3 @@ def test_the_module_keeps_no_state_between_documents() -> None:
     NGrams(["b", "c"] * 30).duplicate_chars(SIZES)
     assert NGrams(["a"] * 20).duplicate_chars(SIZES) == first
     assert int(ngrams._BASE) * int(ngrams._INVERSE) % 2**64 == 1
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from([*"ab .?,\n\r\x0b\x1c\x85\u2028\t", "[1]", "[edit]", "Dr."])
-    ).map("".join)
-)
-def test_words_of_a_text_are_those_of_its_lines(text: str) -> None:
-    """compute_signals splits each line once, and C4 reuses a line's words only
-    where taking out citation marks left it as it was."""
-    lines = text.splitlines()
-    raw = [tokens.split_words(line) for line in lines]
-    assert [w for words in raw for w in words] == tokens.split_words(text)
-    cited = [
-        tokens.split_words(signals._C4_CITATION.sub("", line.strip())) for line in lines
-    ]
-    assert signals._c4_signals(text, raw) == signals._c4_signals(text, cited)
