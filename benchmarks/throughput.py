@@ -20,7 +20,9 @@ documents. Next to cleantext's steps, in the same run:
   document), when datatrove and spaCy are installed (the `parity` extra), against
   cleantext computing every signal and deciding the same four presets.
 
-Then the default pipeline through `Pipeline.map` with 1 to N worker processes.
+Then the floor, each cleaner and the default pipeline again on clean text (the
+default pipeline's own output of the corpus), where a cleaner costs what its gates
+cost; and the default pipeline through `Pipeline.map` with 1 to N worker processes.
 Prints the table; `--write` stores it in RESULTS.md and draws throughput.png
 (needs matplotlib, the `bench` extra).
 
@@ -216,6 +218,29 @@ def peak_memory(step: Step, docs: list[str]) -> float:
     return (peak - base) / 1e6
 
 
+def on_clean_text(
+    steps: list[Step], docs: list[str], runs: int
+) -> tuple[list[str], list[Rate]]:
+    """The floor, every cleaner and the default pipeline again, on the default
+    pipeline's own output: text with nothing left to fix, where what a cleaner
+    costs is what its gates cost (the benchmark corpus gives every cleaner work
+    in every document)."""
+    default = next(step for step in steps if step.name == "default pipeline")
+    cleaned = [default.run(doc) for doc in docs]
+    chosen = [
+        step for step in steps if step.group in ("floor", "cleaner") or step is default
+    ]
+    seconds = interleaved_seconds(chosen, cleaned, runs)
+    megabytes = _megabytes(cleaned)
+    rates = []
+    for step, timings in zip(chosen, seconds, strict=True):
+        median = statistics.median(timings)
+        share = floor_ratio(timings, seconds[0])
+        rates.append(Rate(step, megabytes / median, len(cleaned) / median, 0.0, share))
+        print(f"clean text {step.name:40} {share:6.3f} of the floor", flush=True)
+    return cleaned, rates
+
+
 def scaling(docs: list[str], runs: int, max_jobs: int) -> list[tuple[int, float]]:
     """MB/s of the default pipeline through `Pipeline.map` with 1..max_jobs
     processes (median of `runs`, worker start-up included)."""
@@ -241,6 +266,7 @@ def _megabytes(docs: list[str]) -> float:
 
 def markdown(
     rates: list[Rate],
+    clean: tuple[list[str], list[Rate]],
     scaled: list[tuple[int, float]],
     docs: list[str],
     args: argparse.Namespace,
@@ -266,6 +292,16 @@ def markdown(
             f"{r.docs_per_second:.0f} | {r.share_of_floor:.3f} | "
             f"{r.peak_megabytes:.1f} |"
             for r in rates
+        ),
+        "",
+        f"The same steps on clean text: the default pipeline's output of the corpus "
+        f"({_megabytes(clean[0]):.1f} MB, nothing left to fix), timed the same way:",
+        "",
+        "| step | MB/s | share of the floor |",
+        "| --- | ---: | ---: |",
+        *(
+            f"| {r.step.name} | {r.megabytes_per_second:.2f} | {r.share_of_floor:.3f} |"
+            for r in clean[1]
         ),
         "",
         "Default pipeline through `Pipeline.map` (worker start-up included):",
@@ -355,8 +391,9 @@ def main() -> None:
             f"{peak:7.1f} MB peak",
             flush=True,
         )
+    clean = on_clean_text(steps, docs, args.runs)
     scaled = scaling(sample(args.scaling_megabytes), args.runs, max(args.max_jobs, 1))
-    table = markdown(rates, scaled, docs, args, notes)
+    table = markdown(rates, clean, scaled, docs, args, notes)
     print(table)
     if args.write:
         RESULTS.write_text(table, "utf-8")

@@ -13,6 +13,7 @@ from benchmarks.throughput import (
     floor_ratio,
     interleaved_seconds,
     markdown,
+    on_clean_text,
     peak_memory,
     plot,
     reference_steps,
@@ -33,11 +34,19 @@ def test_every_step_is_timed_and_reported(tmp_path):
         Rate(step, 1 / timings[0], 1.0, peak_memory(step, docs[:2]), 0.5)
         for step, timings in zip(steps, seconds, strict=True)
     ]
+    cleaned, on_clean = on_clean_text(steps, docs, runs=1)
+    assert len(cleaned) == len(docs) and cleaned != docs
+    assert on_clean[0].step.name == names[0]
+    assert {"FixTypos", "default pipeline"} <= {r.step.name for r in on_clean}
+    assert "ftfy.fix_text" not in {r.step.name for r in on_clean}
     scaled = scaling(docs, runs=1, max_jobs=2)
     assert [jobs for jobs, _ in scaled] == [1, 2]
     args = argparse.Namespace(megabytes=0.02, runs=1, memory_docs=2)
-    table = markdown(rates, scaled, docs, args, ["clean-text: not measured"])
+    table = markdown(
+        rates, (cleaned, on_clean), scaled, docs, args, ["clean-text: not measured"]
+    )
     assert all(f"| {name} |" in table for name in names)
+    assert "on clean text" in table
     assert "| 2 |" in table and "- clean-text: not measured" in table
     plot(rates, scaled, tmp_path / "plot.png")
     assert (tmp_path / "plot.png").read_bytes().startswith(b"\x89PNG")
