@@ -107,6 +107,23 @@ def test_the_shipped_trees_give_what_asking_every_tree_gives():
             assert np.array_equal(trees.log_odds(features), expected)
 
 
+def test_deep_trees_keep_every_bit_of_their_leaf_number():
+    """Depth 9 needs leaf numbers past 255: the same reference, on random trees."""
+    rng = np.random.default_rng(3)
+    count, depth, columns = 40, 9, 5
+    trees = ObliviousTrees(
+        rng.integers(0, columns, (count, depth)).astype(np.int32),
+        rng.normal(size=(count, depth)).astype(np.float32),
+        rng.normal(size=(count, 2**depth)).astype(np.float32),
+    )
+    features = rng.normal(size=(50, columns)).astype(np.float32)
+    answers = features[:, trees.feature.ravel()] > trees.border.ravel()
+    leaf = answers.reshape(50, count, depth) @ (1 << np.arange(depth))
+    expected = trees.leaves[np.arange(count), leaf].sum(axis=1, dtype=float)
+    assert leaf.max() > 255
+    assert np.array_equal(trees.log_odds(features), expected)
+
+
 def test_the_trees_come_from_catboost_json():
     dump = {
         "oblivious_trees": [
