@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import partial
 from math import log1p
+from operator import is_not, itemgetter
 
 import numpy as np
 import regex
@@ -39,6 +41,8 @@ _SHORT_WORDS = 4  # blocks this short, one after another, are menus and link lis
 _NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (3, 10, 30)
 _RUN_PENALTY = 0.3  # what a block that is not body-like costs the main run
+_IS_NOT_NONE = partial(is_not, None)  # C-level tests for maps over every word
+_FIRST = itemgetter(0)
 
 BLOCK_FEATURES = (
     "chars",
@@ -142,7 +146,7 @@ def _own_features(block: Block, priors: Mapping[str, float]) -> list[float]:
     words = COUNTED_WORD.findall(text)
     lowered = list(map(str.lower, words))
     count = len(words)
-    known = [p for p in map(priors.get, lowered) if p is not None]
+    known = list(filter(_IS_NOT_NONE, map(priors.get, lowered)))
     per_word = count or 1
     letters = sum(map(len, words))
     stripped = text.rstrip()
@@ -157,7 +161,7 @@ def _own_features(block: Block, priors: Mapping[str, float]) -> list[float]:
         last in ".!?…",
         last == ":",
         last in ",;–—-",
-        sum(map(str.isupper, map(_first, words))) / per_word,
+        sum(map(str.isupper, map(_FIRST, words))) / per_word,
         sum(map(str.isupper, words)) / per_word,
         sum(map(len, filter(str.isdigit, words))) / visible,
         max(visible - letters - punctuation, 0) / visible,
@@ -182,10 +186,6 @@ def _own_features(block: Block, priors: Mapping[str, float]) -> list[float]:
         text[indent : indent + 1] == ">",
         log1p(text.count("\\")),
     ]
-
-
-def _first(word: str) -> str:
-    return word[0]
 
 
 def _repeats(blocks: Sequence[Block]) -> np.ndarray:
