@@ -5,10 +5,13 @@ together, in test_line_model.py."""
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import ConfigError, Document, DropBoilerplate, DropDuplicates, Pipeline
+from cleantext.cleaners.boilerplate import score
+from cleantext.words import COUNTED_WORD
 from tests.conftest import ROOT
 
 BODY = (
@@ -497,3 +500,28 @@ def test_junk_under_a_contents_heading_does_not_change_the_decision():
     pipeline = Pipeline.default()
     once = pipeline("\n".join(lines))
     assert pipeline(once) == once
+
+
+# The line score's shortcuts against the patterns they stand for.
+_SYMBOL_AS_WRITTEN = regex.compile(r"[^\p{L}\p{N}\s.,;:!?'\"’‘“”()\[\]-]")
+_TERMINAL_FORWARD = regex.compile(r"[.!?…:;][\"'’”»)\]]*\s*$")
+_LINE_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from([*"a1 .!?…:;\"'’”»)]\n\t\x1c\x85\u00a0$%&*+/<=>@^_`|~#-©é"]),
+        st.characters(),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LINE_PIECES)
+def test_line_score_shortcuts_equal_their_patterns(text: str) -> None:
+    assert score._symbol_count(text) == len(_SYMBOL_AS_WRITTEN.findall(text))
+    assert bool(score._TERMINAL.search(text)) == bool(_TERMINAL_FORWARD.search(text))
+
+
+def test_line_score_is_the_same_with_the_words_given() -> None:
+    for text in (BODY, "Read more »", "© 2024 Example Inc. | Privacy", ""):
+        given_words = score.score_line(text, COUNTED_WORD.findall(text))
+        assert given_words == score.score_line(text)

@@ -13,6 +13,7 @@ from cleantext.cleaners.boilerplate.features import (
     FEATURE_NAMES,
     VERDICT_FEATURE_NAMES,
     block_features,
+    own_features,
     verdict_features,
 )
 from cleantext.cleaners.boilerplate.model import (
@@ -22,6 +23,7 @@ from cleantext.cleaners.boilerplate.model import (
     expected_f1_cut,
     load_line_model,
 )
+from cleantext.words import COUNTED_WORD
 
 ARTICLE = [
     "The city council approved the new budget on Tuesday after a long debate about "
@@ -162,6 +164,11 @@ def test_features_have_a_column_per_name_and_no_gaps():
     assert table.shape == (len(blocks), len(FEATURE_NAMES))
     assert np.isfinite(table).all()
     assert block_features([], {}).shape == (0, len(FEATURE_NAMES))
+    priors = load_line_model().priors
+    found = [COUNTED_WORD.findall(block.text) for block in blocks]
+    assert np.array_equal(
+        own_features(blocks, priors, found), own_features(blocks, priors)
+    )
     verdicts = verdict_features(
         np.linspace(0, 1, len(blocks)), np.ones(len(blocks), bool)
     )

@@ -59,6 +59,7 @@ from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.repeats import repeated_blocks
 from cleantext.rulesets import RuleSet, builtin_rule_set
+from cleantext.words import COUNTED_WORD
 
 _JUNK, _KEEP, _OTHER = "junk", "keep", "other"
 _MAX_HEADLINE_WORDS = 20
@@ -88,6 +89,7 @@ class _Page:
     and indexes computed once so that every decision stays linear in its length."""
 
     blocks: list[Block]
+    tokens: list[list[str]]  # each block's words (`COUNTED_WORD`), found once
     lines: dict[int, _Line]
     body_start: int | None
     bodies_before: list[int]  # body paragraphs before each block index
@@ -96,8 +98,9 @@ class _Page:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> _Page:
+        tokens = [COUNTED_WORD.findall(b.text) for b in blocks]
         lines = {
-            i: _Line(line_core(b.text), score_line(b.text))
+            i: _Line(line_core(b.text), score_line(b.text, tokens[i]))
             for i, b in enumerate(blocks)
             if b.is_prose
         }
@@ -110,7 +113,7 @@ class _Page:
             (i for i, b in enumerate(blocks) if not b.is_prose or _is_body(lines[i])),
             None,
         )
-        return cls(blocks, lines, body_start, bodies_before)
+        return cls(blocks, tokens, lines, body_start, bodies_before)
 
     def verdict(self, i: int) -> str:
         """A block's verdict so far (tables and code have none: "other")."""
@@ -184,7 +187,7 @@ def judge_with_model(
     end = len(page.blocks) if trailer is None else trailer
     shown = list(range(len(page.blocks)))
     headline = page.headline()
-    own = own_features(page.blocks, model.priors)
+    own = own_features(page.blocks, model.priors, page.tokens)
     for _ in range(_MAX_MODEL_ROUNDS):
         blocks = [page.blocks[i] for i in shown]
         prose = np.array([block.is_prose for block in blocks], bool)

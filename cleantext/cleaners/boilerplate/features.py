@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import partial
+from itertools import repeat
 from math import log1p
 from operator import is_not, itemgetter
 
@@ -120,11 +121,18 @@ def block_features(blocks: Sequence[Block], priors: Mapping[str, float]) -> np.n
     return in_document(blocks, own_features(blocks, priors))
 
 
-def own_features(blocks: Sequence[Block], priors: Mapping[str, float]) -> np.ndarray:
+def own_features(
+    blocks: Sequence[Block],
+    priors: Mapping[str, float],
+    words: Sequence[list[str]] | None = None,
+) -> np.ndarray:
     """The columns of `BLOCK_FEATURES` that depend on each block alone (all but
     `repeats`): computed once per document and reused for any selection of its
-    blocks."""
-    rows = [_own_features(block, priors) for block in blocks]
+    blocks. `words` are each block's `COUNTED_WORD` tokens, when the caller has
+    found them already."""
+    if words is None:
+        words = [COUNTED_WORD.findall(block.text) for block in blocks]
+    rows = list(map(_own_features, blocks, words, repeat(priors)))
     return np.array(rows, np.float32).reshape(len(blocks), len(BLOCK_FEATURES))
 
 
@@ -138,12 +146,13 @@ def in_document(blocks: Sequence[Block], own: np.ndarray) -> np.ndarray:
     return np.hstack([own, _context(own)]).astype(np.float32)
 
 
-def _own_features(block: Block, priors: Mapping[str, float]) -> list[float]:
-    """The block's own columns: one regular-expression pass for its words, the
-    rest from C-level string methods (counts, affixes, maps over the words), so
-    the cost per block stays near that of finding its words."""
+def _own_features(
+    block: Block, words: list[str], priors: Mapping[str, float]
+) -> list[float]:
+    """The block's own columns from its words (`COUNTED_WORD`) and C-level string
+    methods (counts, affixes, maps over the words), so that the cost per block
+    stays near that of finding its words."""
     text = block.text
-    words = COUNTED_WORD.findall(text)
     lowered = list(map(str.lower, words))
     count = len(words)
     known = list(filter(_IS_NOT_NONE, map(priors.get, lowered)))

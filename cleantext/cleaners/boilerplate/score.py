@@ -17,10 +17,13 @@ from cleantext.words import COUNTED_WORD, stopwords
 
 GOOD_SCORE = 0.7
 
-_TERMINAL = regex.compile(r"[.!?…:;][\"'’”»)\]]*\s*$")
+# Anchored at the end, so searched from the end: one attempt there.
+_TERMINAL = regex.compile(r"[.!?…:;][\"'’”»)\]]*\s*$", regex.REVERSE)
 _URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|de)\b/?")
 _URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".co", ".uk", ".de")
 _SYMBOL = regex.compile(r"[^\p{L}\p{N}\s.,;:!?'\"’‘“”()\[\]-]")
+# The same characters among ASCII, for counting them with `bytes.translate`.
+_ASCII_SYMBOLS = bytes(c for c in range(128) if _SYMBOL.match(chr(c)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,11 @@ class LineScore:
         return self.score >= GOOD_SCORE
 
 
-def score_line(text: str) -> LineScore:
-    """Score a line of plain text (0 = junk-like, 1 = prose-like)."""
-    words = COUNTED_WORD.findall(text)
+def score_line(text: str, words: list[str] | None = None) -> LineScore:
+    """Score a line of plain text (0 = junk-like, 1 = prose-like); `words` are its
+    `COUNTED_WORD` tokens, when the caller has found them already."""
+    if words is None:
+        words = COUNTED_WORD.findall(text)
     count = len(words)
     stop = stopwords()
     density = (
@@ -51,7 +56,7 @@ def score_line(text: str) -> LineScore:
     terminal = bool(_TERMINAL.search(text))
     url_like = any(hint in text for hint in _URL_HINTS) and bool(_URL.search(text))
     visible = len(text) - text.count(" ")
-    symbols = len(_SYMBOL.findall(text)) / visible if visible else 0.0
+    symbols = _symbol_count(text) / visible if visible else 0.0
     score = (
         0.4 * min(1.0, count / 12)
         + 0.4 * min(1.0, density / 0.25)
@@ -62,3 +67,12 @@ def score_line(text: str) -> LineScore:
     return LineScore(
         count, density, terminal, url_like, symbols, min(1.0, max(0.0, score))
     )
+
+
+def _symbol_count(text: str) -> int:
+    """How many characters of `text` are symbols (`_SYMBOL`): for ASCII text, the
+    bytes `translate` deletes."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data) - len(data.translate(None, _ASCII_SYMBOLS))
+    return len(_SYMBOL.findall(text))
