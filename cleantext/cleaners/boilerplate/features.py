@@ -174,7 +174,7 @@ def _own_features(
         sum(map(str.isupper, words)) / per_word,
         sum(map(len, filter(str.isdigit, words))) / visible,
         max(visible - letters - punctuation, 0) / visible,
-        any(hint in text for hint in _URL_HINTS) and _URL.search(text) is not None,
+        any(map(text.__contains__, _URL_HINTS)) and _URL.search(text) is not None,
         "@" in text and _EMAIL.search(text) is not None,
         log1p(sum(map(text.count, _SEPARATORS))),
         block.kind == LIST_ITEM,

@@ -54,7 +54,7 @@ def score_line(text: str, words: list[str] | None = None) -> LineScore:
         sum(map(stop.__contains__, map(str.lower, words))) / count if count else 0.0
     )
     terminal = bool(_TERMINAL.search(text))
-    url_like = any(hint in text for hint in _URL_HINTS) and bool(_URL.search(text))
+    url_like = any(map(text.__contains__, _URL_HINTS)) and bool(_URL.search(text))
     visible = len(text) - text.count(" ")
     symbols = _symbol_count(text) / visible if visible else 0.0
     score = (
