@@ -240,3 +240,38 @@ def _lexicon_is_loaded() -> bool:
     from cleantext.cleaners.lexicon import default_lexicon
 
     return default_lexicon.cache_info().currsize == 1
+
+
+_WORDS = st.sampled_from(
+    [
+        *("The", "Receive", "Recieve", "recieve", "Shoudl", "shoudl", "Their"),
+        *("THEIR", "their", "Zelenskyy", "zelenskyy", "Wiht", "NASA", "iPhone"),
+        *("Colour", "Teh"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.sets(_WORDS), own_map=st.booleans())
+def test_actionable_words_are_those_the_ungated_test_finds(
+    words, own_map, tmp_path_factory
+):
+    """Capitalised words whose lowercase is known are set aside before the
+    corrector is asked: the same words stay, with and without a user's map that
+    corrects a known word."""
+    options = {}
+    if own_map:
+        path = tmp_path_factory.mktemp("map") / "map.tsv"
+        path.write_text("their\tthere\n", "utf-8")
+        options["misspellings_file"] = str(path)
+    fixer = FixTypos(**options)
+    context = fixer._context([Document(" ".join(sorted(words)) + ".").blocks()[0]])
+    if context is None:
+        return
+    ungated = {
+        word
+        for word in words.difference(fixer.lexicon.known)
+        if fixer._corrector.curated(word.lower()) is not None
+        or fixer._corrector.is_candidate(word, context)
+    }
+    assert fixer._actionable(set(words), context) == ungated

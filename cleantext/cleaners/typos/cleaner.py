@@ -192,12 +192,18 @@ class FixTypos(Cleaner):
 
     def _actionable(self, words: set[str], context: WordContext) -> set[str]:
         """Those of `words` that the curated map or the dictionary may correct;
-        known words (most of them) are set aside by one set difference."""
+        known words (most of them) are set aside by one set difference, and
+        capitalised ones whose lowercase is known by one look-up each (only the
+        user's own map corrects a known word)."""
+        known, own_map = self.lexicon.known, self._corrector.extra_misspellings
         return {
             word
-            for word in words.difference(self.lexicon.known)
-            if self._corrector.curated(word.lower()) is not None
-            or self._corrector.is_candidate(word, context)
+            for word in words.difference(known)
+            if ((lower := word.lower()) not in known or lower in own_map)
+            and (
+                self._corrector.curated(lower) is not None
+                or self._corrector.is_candidate(word, context)
+            )
         }
 
     # --- corrections --------------------------------------------------------------
