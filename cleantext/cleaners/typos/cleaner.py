@@ -134,7 +134,7 @@ class FixTypos(Cleaner):
                 words = set(LETTER_RUN.findall(text))  # every word token, and more
                 # The document's own words were judged once; a correction is new.
                 actionable = (words & context.actionable) | self._actionable(
-                    words.difference(context.counts), context
+                    words.difference(context.words), context
                 )
                 if not (actionable or self._real_word_rule_may_apply(text)):
                     break

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -30,6 +31,12 @@ class WordContext:
     counts: Counter[str]
     names: frozenset[str]
     actionable: frozenset[str] = frozenset()  # its words a rule may correct
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The document's words as a set: a set difference with a set looks up
+        each word of the smaller side, with a Counter it walks the whole Counter."""
+        return frozenset(self.counts)
 
 
 @dataclass(frozen=True)
