@@ -50,7 +50,8 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     # list entries without markers, which the splitter takes for headings).
     lines = [block.text for block in blocks if _prose_heading(block)]
     spellings, line_spellings = _spellings_in(paragraphs), _spellings_in(lines)
-    all_spellings = spellings + line_spellings
+    all_spellings = spellings.copy()  # a Counter sum would walk both in Python
+    all_spellings.update(line_spellings)
     skip = stopwords() | lowercase_names()
     in_both_cases = _written_in_both_cases(all_spellings) - skip
     if not in_both_cases:
