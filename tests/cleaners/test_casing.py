@@ -3,6 +3,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixCasing
+from cleantext.cleaners.casing import names
 from cleantext.cleaners.casing.sentences import _abbreviation_end
 from tests.conftest import text_soup
 
@@ -145,3 +146,25 @@ def test_the_both_cases_gate_never_changes_the_votes(text):
     everything = {f"\0{i}" for i in range(MAX_SUBSTRING_TESTS + 1)}  # opens the gate
     with mock.patch.object(names, "_written_in_both_cases", lambda _: everything):
         assert names.proper_nouns(blocks) == gated
+
+
+_NAME_PIECES = [
+    *(" Trump", " trump", "Trump’s ", " trump's", " Donald Trump", " donald trump"),
+    *(". ", "\n\n", "\n", " the", " Anya", " anya", " O'Brien", " d'Artagnan", "é"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_soup(_NAME_PIECES, text_size=1, max_pieces=60))
+@example("We met Donald Trump there. Then Donald Trump left, and donald trump came.")
+@example("Ask Anya Smith now. Then Anya Smith said so. Later anya smith wrote.")
+def test_kept_matches_vote_as_a_fresh_scan_does(text: str) -> None:
+    """The vote reads a paragraph's words from the list kept from counting them,
+    or scans again past its memory budget: the same names either way."""
+    blocks = Document(text).blocks()
+    kept = names.proper_nouns(blocks)
+    budget, names._KEPT_MATCH_CHARS = names._KEPT_MATCH_CHARS, 0
+    try:
+        assert names.proper_nouns(blocks) == kept
+    finally:
+        names._KEPT_MATCH_CHARS = budget

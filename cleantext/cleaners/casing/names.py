@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 import regex
 
@@ -22,6 +24,8 @@ _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
 _MIN_STOPWORD_SHARE = 0.25  # of a text's words, for it to read as English
 _MIN_NAME_LENGTH = 3  # "im" is "I'm" without its apostrophe, not a name
+_KEPT_MATCH_CHARS = 1_000_000  # paragraph text whose word matches are kept
+_FIRST = itemgetter(0)
 
 
 def lowercase_names() -> frozenset[str]:
@@ -49,14 +53,16 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     # Names no dictionary has get evidence from short prose lines too (captions,
     # list entries without markers, which the splitter takes for headings).
     lines = [block.text for block in blocks if _prose_heading(block)]
-    spellings, line_spellings = _spellings_in(paragraphs), _spellings_in(lines)
+    kept = _kept_matches(paragraphs)
+    spellings = _spellings_in(paragraphs, kept)
+    line_spellings = _spellings_in(lines, [None] * len(lines))
     all_spellings = spellings.copy()  # a Counter sum would walk both in Python
     all_spellings.update(line_spellings)
     skip = stopwords() | lowercase_names()
     in_both_cases = _written_in_both_cases(all_spellings) - skip
     if not in_both_cases:
         return frozenset()
-    for text in paragraphs:
+    for text, matches in zip(paragraphs, kept, strict=True):
         if not (
             _UPPER.search(text) and may_contain_any(text.casefold(), in_both_cases)
         ):
@@ -64,10 +70,10 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
         # A paragraph's first word is capitalised as a sentence start: it says
         # nothing about the word alone, only as the first of a pair.
         first = LINE_START.match(text).end()
-        for before, match, after in _triples(PLAIN_WORD.finditer(text)):
+        for before, match, after in _capitalised_triples(text, matches):
+            if not _mid_sentence_title(text, match):
+                continue
             word = match.group()
-            if not (word[0].isupper() and _mid_sentence_title(text, match)):
-                continue  # most words fail the first test
             if match.start() != first:
                 titled[vote_key(word)] += 1
             joined_before = (
@@ -110,13 +116,53 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     return frozenset(chosen - skip)
 
 
-def _spellings_in(texts: list[str]) -> Counter[str]:
-    """How often each word is written so in `texts`, counted at C level from a
-    stream of matches (a 5 MB line keeps no list of its words)."""
+def _kept_matches(paragraphs: list[str]) -> list[list[regex.Match] | None]:
+    """Each paragraph's word matches, kept for the vote's second look at them
+    while the paragraphs kept total at most `_KEPT_MATCH_CHARS` characters; None
+    past that (those are scanned again), so memory stays bounded on a huge text."""
+    kept: list[list[regex.Match] | None] = []
+    budget = _KEPT_MATCH_CHARS
+    for text in paragraphs:
+        if len(text) <= budget:
+            budget -= len(text)
+            kept.append(list(PLAIN_WORD.finditer(text)))
+        else:
+            kept.append(None)
+    return kept
+
+
+def _spellings_in(
+    texts: list[str], kept: list[list[regex.Match] | None]
+) -> Counter[str]:
+    """How often each word is written so in `texts` (from their `kept` matches,
+    or a stream of matches: a 5 MB line keeps no list of its words), counted at
+    C level."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(map(_GROUP, PLAIN_WORD.finditer(text)))
+    for text, matches in zip(texts, kept, strict=True):
+        found = PLAIN_WORD.finditer(text) if matches is None else matches
+        counts.update(map(_GROUP, found))
     return counts
+
+
+def _capitalised_triples(
+    text: str, matches: list[regex.Match] | None
+) -> Iterator[tuple[regex.Match | None, regex.Match, regex.Match | None]]:
+    """Each word of `text` that starts with a capital, with the words before and
+    after it (None at the ends): picked at C speed from its kept `matches`, or
+    from a fresh scan when they were not kept."""
+    if matches is None:
+        for triple in _triples(PLAIN_WORD.finditer(text)):
+            if triple[1].group()[0].isupper():
+                yield triple
+        return
+    last = len(matches) - 1
+    capital = map(str.isupper, map(_FIRST, map(_GROUP, matches)))
+    for i in compress(count(), capital):
+        yield (
+            matches[i - 1] if i else None,
+            matches[i],
+            matches[i + 1] if i < last else None,
+        )
 
 
 def _written_in_both_cases(spellings: Counter[str]) -> set[str]:
