@@ -126,6 +126,21 @@ def test_deep_trees_keep_every_bit_of_their_leaf_number():
     assert np.array_equal(trees.log_odds(features), expected)
 
 
+def test_judging_some_blocks_gives_what_judging_all_gives_them():
+    """Stage two runs only on the blocks DropBoilerplate asks about: each row's
+    probability is its own, bit for bit, whichever others are judged."""
+    model = load_line_model()
+    rng = np.random.default_rng(11)
+    for count in (1, 7, 40, 300):
+        features = rng.normal(size=(count, len(FEATURE_NAMES))).astype(np.float32)
+        prose = rng.random(count) < 0.8
+        every = model.probabilities(features, prose)
+        for rows in (np.arange(count), np.flatnonzero(prose), np.array([count - 1])):
+            assert np.array_equal(
+                model.probabilities(features, prose, rows), every[rows]
+            )
+
+
 def test_the_trees_come_from_catboost_json():
     dump = {
         "oblivious_trees": [

@@ -193,8 +193,6 @@ def judge_with_model(
         prose = np.array([block.is_prose for block in blocks], bool)
         if not prose.any():
             return
-        features = in_document(blocks, own[shown])
-        content = model.probabilities(features, prose)
         open_ = np.array(
             [
                 i < end
@@ -207,18 +205,21 @@ def judge_with_model(
         )
         if not open_.any():
             return
+        judged = np.flatnonzero(open_)
+        content = model.probabilities(in_document(blocks, own[shown]), prose, judged)
         cut = threshold
         if cut is None:
             words = np.array([page.words(i) for i in shown], float)
             kept = np.array([page.verdict(i) != _JUNK for i in shown], bool)
             fixed = float(words[kept & ~open_].sum())  # tables, code, kept lines
-            cut = expected_f1_cut(content[open_], words[open_], fixed)
+            cut = expected_f1_cut(content, words[open_], fixed)
             cut = min(max(cut, _CUT_RANGE[0]), _CUT_RANGE[1])
         dropped = False
-        for k in np.flatnonzero(open_ & (content < cut)).tolist():
-            line = page.lines[shown[k]]
-            line.verdict, line.rule = _JUNK, f"model p={content[k]:.2f}"
-            dropped = True
+        for k, probability in zip(judged.tolist(), content.tolist(), strict=True):
+            if probability < cut:
+                line = page.lines[shown[k]]
+                line.verdict, line.rule = _JUNK, f"model p={probability:.2f}"
+                dropped = True
         left = _as_it_will_be(page, shown)
         if not dropped and left == shown:
             return

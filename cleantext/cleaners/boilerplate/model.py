@@ -141,11 +141,17 @@ class LineModel:
     priors: dict[str, float]
     info: dict = field(default_factory=dict)
 
-    def probabilities(self, features: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    def probabilities(
+        self, features: np.ndarray, prose: np.ndarray, rows: np.ndarray | None = None
+    ) -> np.ndarray:
         """The probability that each block is content, from its features and
-        whether each block is prose (the blocks a model judges)."""
+        whether each block is prose (the blocks a model judges); only for the
+        blocks `rows` indexes, if given (stage one still judges every block, as
+        stage two reads its verdicts on the neighbours)."""
         first = self.first.probabilities(features)
         context = verdict_features(first, prose)
+        if rows is not None:
+            features, context = features[rows], context[rows]
         return self.second.probabilities(np.hstack([features, context]))
 
     def save(self, path: Path) -> None:
