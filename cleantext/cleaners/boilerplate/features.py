@@ -287,16 +287,16 @@ def _median(values: np.ndarray) -> float:
 
 def _window_means(columns: np.ndarray, widths: Sequence[int]) -> np.ndarray:
     """The means of each column over the blocks within each of `widths` of each
-    block: one column per (width, column), widths first."""
-    n = len(columns)
+    block: one column per (width, column), widths first; all widths at once from
+    one cumulative sum."""
+    n, width_count = len(columns), len(widths)
     sums = np.vstack([np.zeros((1, columns.shape[1])), np.cumsum(columns, axis=0)])
-    index = np.arange(n)
-    means = []
-    for width in widths:
-        low = np.maximum(index - width, 0)
-        high = np.minimum(index + width + 1, n)
-        means.append((sums[high] - sums[low]) / (high - low)[:, None])
-    return np.hstack(means)
+    index = np.arange(n)[:, None]
+    reach = np.asarray(widths)
+    low = np.maximum(index - reach, 0)  # (blocks, widths)
+    high = np.minimum(index + reach + 1, n)
+    means = (sums[high] - sums[low]) / (high - low)[:, :, None]
+    return means.reshape(n, width_count * columns.shape[1])
 
 
 def _run_lengths(flags: np.ndarray) -> np.ndarray:
