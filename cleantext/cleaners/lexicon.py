@@ -47,7 +47,7 @@ _MIN_COMPOUND_PART = 4
 _MIN_VARIANT_LENGTH = 5
 # No English word is longer; checking a longer token would cost its length squared.
 MAX_WORD_LENGTH = 40
-_REMEMBERED_LOOKUPS = 100_000  # candidate lists kept before starting afresh
+_REMEMBERED_LOOKUPS = 100_000  # answers kept per look-up before starting afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,22 @@ class Candidate:
     term: str
     distance: int
     count: int
+
+
+_MISSING = object()
+
+
+class _Remembered(dict):
+    """Answers of a pure look-up, kept up to `_REMEMBERED_LOOKUPS` questions, then
+    forgotten at once: a misspelling or an unknown word seldom comes alone."""
+
+    def answer(self, question, ask):
+        found = self.get(question, _MISSING)
+        if found is _MISSING:
+            if len(self) >= _REMEMBERED_LOOKUPS:
+                self.clear()
+            found = self[question] = ask(question)
+        return found
 
 
 @dataclass
@@ -71,15 +87,16 @@ class Lexicon:
     bigram_floor: float = 0.0
     proper_nouns: frozenset[str] = frozenset()  # lowercased; written capitalised only
     _common: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
-    _candidates: dict[tuple[str, int], tuple[Candidate, ...]] = field(
-        default_factory=dict, repr=False
-    )
+    _variants_known: _Remembered = field(default_factory=_Remembered, repr=False)
+    _compounds: _Remembered = field(default_factory=_Remembered, repr=False)
+    _closest_words: _Remembered = field(default_factory=_Remembered, repr=False)
 
     def is_known(self, word: str) -> bool:
         """Whether a lowercase word is correct English: in the lexicon, or a spelling
         variant of a known word ("colour", "gelatinisation")."""
-        if word in self.known:
-            return True
+        return word in self.known or self._variants_known.answer(word, self._is_variant)
+
+    def _is_variant(self, word: str) -> bool:
         for pattern, replacement in self.variants:
             match = pattern.search(word)  # rarely matches: cheaper than a sub
             if match is None:
@@ -99,6 +116,9 @@ class Lexicon:
         """Whether a lowercase word is two words written as one ("dealmaker",
         "cyberattacks"); weaker evidence than `is_known` ("diffrent" is "diff" +
         "rent"), so FixTypos still corrects it to a word one edit away."""
+        return self._compounds.answer(word, self._splits_in_two)
+
+    def _splits_in_two(self, word: str) -> bool:
         if len(word) > MAX_WORD_LENGTH:
             return False
         counts = self.speller.words
@@ -115,23 +135,20 @@ class Lexicon:
 
     def candidates(self, word: str, max_distance: int) -> tuple[Candidate, ...]:
         """Dictionary words at the smallest edit distance (<= `max_distance`) from
-        `word`, most frequent first; transpositions count as one edit. Remembered:
-        a misspelling seldom comes alone in a corpus."""
-        key = (word, max_distance)
-        found = self._candidates.get(key)
-        if found is None:
-            if len(self._candidates) >= _REMEMBERED_LOOKUPS:
-                self._candidates.clear()
-            suggestions = self.speller.lookup(
-                word, Verbosity.CLOSEST, max_edit_distance=max_distance
-            )
-            found = tuple(Candidate(s.term, s.distance, s.count) for s in suggestions)
-            self._candidates[key] = found
-        return found
+        `word`, most frequent first; transpositions count as one edit."""
+        return self._closest_words.answer((word, max_distance), self._closest)
+
+    def _closest(self, question: tuple[str, int]) -> tuple[Candidate, ...]:
+        word, max_distance = question
+        found = self.speller.lookup(
+            word, Verbosity.CLOSEST, max_edit_distance=max_distance
+        )
+        return tuple(Candidate(s.term, s.distance, s.count) for s in found)
 
     def forget_lookups(self) -> None:
-        """Drop the remembered candidate lists (benchmarks start each run cold)."""
-        self._candidates.clear()
+        """Drop the remembered answers (benchmarks start each run cold)."""
+        for remembered in (self._variants_known, self._compounds, self._closest_words):
+            remembered.clear()
 
     def common_words(self, n: int) -> frozenset[str]:
         """The `n` most frequent words of the correction dictionary."""

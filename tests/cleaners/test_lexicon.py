@@ -55,3 +55,32 @@ def test_the_key_changes_with_the_sources(monkeypatch) -> None:
     key = lexicon._lexicon_key()
     monkeypatch.setattr(lexicon, "MAX_DISTANCE", 2)
     assert lexicon._lexicon_key() != key
+
+
+def test_remembered_answers_are_the_look_ups_answers(monkeypatch) -> None:
+    """Asked twice, or after forgetting, or past the bound, a word gets the same
+    answer as the look-up itself gives."""
+    shared = lexicon.default_lexicon()
+    words = ["colour", "gelatinisation", "dealmaker", "diffrent", "shoudl", "qzx"]
+    fresh = [
+        (
+            w in shared.known or shared._is_variant(w),
+            shared._splits_in_two(w),
+            shared._closest((w, 1)),
+        )
+        for w in words
+    ]
+    monkeypatch.setattr(lexicon, "_REMEMBERED_LOOKUPS", 3)
+    for _ in range(2):
+        asked = [
+            (
+                shared.is_known(w),
+                shared.is_compound(w),
+                shared.candidates(w, 1),
+            )
+            for w in words
+        ]
+        assert asked == fresh
+        assert len(shared._compounds) <= 3
+        shared.forget_lookups()
+    assert not shared._closest_words

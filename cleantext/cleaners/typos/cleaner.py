@@ -270,7 +270,7 @@ class FixTypos(Cleaner):
         """
         if not PROTECTED.is_local_in(text) or self._real_word_rule_may_apply(text):
             return None
-        if len(self._unknown(w for w in words if w.islower())) > _MAX_BLOCK_UNKNOWN:
+        if len(self._unknown(filter(str.islower, words))) > _MAX_BLOCK_UNKNOWN:
             return None
         changes = {}
         for word in actionable:
