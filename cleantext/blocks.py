@@ -172,14 +172,17 @@ def line_core(text: str) -> str:
     return text[_LINE_MARKERS.match(text).end() :].strip()
 
 
-_KEY_PUNCTUATION = regex.compile(r"[\s:.!?…]+$")
+# Anchored at the end, so searched from the end: one attempt there.
+_KEY_PUNCTUATION = regex.compile(r"[\s:.!?…]+$", regex.REVERSE)
 _BRACKET_MARK = regex.compile(r"\s?\[[^\[\]]{0,30}\]")
 
 
 def comparison_key(text: str) -> str:
     """A line reduced for equality tests: its core without bracketed marks such as
     '[edit]' or '[2]', case-folded, spaces collapsed, closing punctuation dropped."""
-    core = _BRACKET_MARK.sub("", line_core(text))
+    core = line_core(text)
+    if "[" in core:
+        core = _BRACKET_MARK.sub("", core)
     return " ".join(_KEY_PUNCTUATION.sub("", core).casefold().split())
 
 

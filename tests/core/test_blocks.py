@@ -1,4 +1,5 @@
-from hypothesis import given
+import regex
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.blocks import (
@@ -7,7 +8,9 @@ from cleantext.blocks import (
     LIST_ITEM,
     PARAGRAPH,
     TABLE,
+    comparison_key,
     join_blocks,
+    line_core,
     looks_like_code,
     pipe_cells,
     split_blocks,
@@ -202,3 +205,16 @@ def test_short_lines_without_code_evidence_stay_prose():
     # A Markdown heading or list item ends a run; prose ending with ";" is no code.
     assert kinds("# Setup\nhandlers:\nconsole:\n") == [HEADING, CODE]
     assert CODE not in kinds("We went to the market on Monday;\nabout\n")
+
+
+_KEY_PIECES = [*"a B:.!?…[] \t\n\u00a0\u2028é", "[2]", "[edit]", "- ", "# ", "  "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text_soup(_KEY_PIECES, max_pieces=20))
+def test_comparison_key_equals_its_forward_form(text: str) -> None:
+    """The key's closing punctuation is searched from the end, and bracketed marks
+    only where a bracket is: the same key as the forward patterns give."""
+    core = regex.sub(r"\s?\[[^\[\]]{0,30}\]", "", line_core(text))
+    forward = " ".join(regex.sub(r"[\s:.!?…]+$", "", core).casefold().split())
+    assert comparison_key(text) == forward
