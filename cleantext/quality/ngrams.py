@@ -13,6 +13,7 @@ comparison, never a wrong count.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import count as counter
 
 import numpy as np
@@ -66,7 +67,7 @@ class NGrams:
                 * powers[: len(starts) - n]
                 ^ (starts[n:] - starts[: len(starts) - n]).astype(np.uint64)
                 * _LENGTH_MIX
-                ^ np.uint64(n)  # n-grams of two sizes are never compared
+                ^ np.uint64(n)  # sizes apart: a meeting costs a string comparison
                 for n in sizes
             ]
         )
@@ -77,7 +78,7 @@ class NGrams:
             return found  # no two n-grams alike: the common case
         shared = np.zeros(len(keys), bool)
         shared[order[1:][alike]] = shared[order[:-1][alike]] = True
-        glued, bounds, offset = self._glued(), starts.tolist(), 0
+        glued, bounds, offset = self._glued, starts.tolist(), 0
         for n in sizes:
             grams = self.count - n + 1
             positions = np.flatnonzero(shared[offset : offset + grams]).tolist()
@@ -104,7 +105,9 @@ class NGrams:
         self._gram_ids[n] = ids
         return ids
 
+    @cached_property
     def _glued(self) -> str:
+        """The words joined without spaces, as Gopher compares n-grams."""
         return "".join(self.words)
 
     def _glued_hashes(self) -> tuple[np.ndarray, np.ndarray]:
@@ -112,7 +115,7 @@ class NGrams:
         and BASE**starts[i] for each word, so that (h[b] - h[a]) * BASE**a is the
         hash of the characters a..b (word boundaries) wherever they are."""
         if self._hashes is None:
-            codes = np.frombuffer(self._glued().encode("utf-32-le"), np.uint32)
+            codes = np.frombuffer(self._glued.encode("utf-32-le"), np.uint32)
             hashes = np.zeros(len(codes) + 1, np.uint64)
             inverse_powers = np.full(len(codes), _INVERSE, np.uint64)
             if len(codes):
