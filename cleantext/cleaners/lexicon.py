@@ -232,7 +232,7 @@ def default_lexicon() -> Lexicon:
     is a sound one, else built from the installed word lists (about 1.3 s) and
     stored for the next process."""
     state = cached("lexicon", _lexicon_key(), _built_state, _is_state)
-    speller = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=_PREFIX)
+    speller = _empty_speller()
     # SymSpell's index, as its loaders leave it (the key covers symspellpy's version).
     speller._words = state["words"]
     speller._deletes = defaultdict(list, state["deletes"])
@@ -250,10 +250,15 @@ def default_lexicon() -> Lexicon:
     )
 
 
+def _empty_speller() -> SymSpell:
+    """A SymSpell index with the lexicon's settings and no words yet."""
+    return SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=_PREFIX)
+
+
 def _built_state() -> dict:
     """The lexicon's words and SymSpell's index, built from the sources, as plain
     values a snapshot can hold."""
-    speller = SymSpell(max_dictionary_edit_distance=MAX_DISTANCE, prefix_length=_PREFIX)
+    speller = _empty_speller()
     speller.load_dictionary(
         _package_file("symspellpy", _SYMSPELL_WORDS), term_index=0, count_index=1
     )

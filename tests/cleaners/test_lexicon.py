@@ -32,7 +32,7 @@ def test_default_lexicon_matches_a_fresh_build() -> None:
     assert shared.speller.bigrams == built["bigrams"]
     assert dict(shared.speller._deletes) == built["deletes"]
     assert shared.speller._max_length == built["max_length"]
-    loaded = lexicon.SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    loaded = lexicon._empty_speller()
     loaded.load_dictionary(
         lexicon._package_file("symspellpy", lexicon._SYMSPELL_WORDS), 0, 1
     )
