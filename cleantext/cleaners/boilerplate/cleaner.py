@@ -48,11 +48,7 @@ from cleantext.cleaners.boilerplate.catalogue import (
     TRAILER,
     JunkCatalogue,
 )
-from cleantext.cleaners.boilerplate.features import (
-    block_words,
-    in_document,
-    own_features,
-)
+from cleantext.cleaners.boilerplate.features import in_document, own_features
 from cleantext.cleaners.boilerplate.model import (
     LineModel,
     expected_f1_cut,
@@ -63,6 +59,7 @@ from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.repeats import repeated_blocks
 from cleantext.rulesets import RuleSet, builtin_rule_set
+from cleantext.words import COUNTED_WORD
 
 _JUNK, _KEEP, _OTHER = "junk", "keep", "other"
 _MAX_HEADLINE_WORDS = 20
@@ -101,7 +98,7 @@ class _Page:
 
     @classmethod
     def of(cls, blocks: list[Block]) -> _Page:
-        tokens = block_words(blocks)
+        tokens = [COUNTED_WORD.findall(b.text) for b in blocks]
         lines = {
             i: _Line(line_core(b.text), score_line(b.text, tokens[i]))
             for i, b in enumerate(blocks)
