@@ -33,9 +33,16 @@ from pathlib import Path
 import regex
 
 from benchmarks.floors import unmet_floors
-from cleantext import Document, FixCasing, FixSpacing, NormalizeTables, Pipeline
-from cleantext.cleaners.lexicon import default_lexicon
-from cleantext.tomlio import load_toml
+from cleantext import (
+    Document,
+    FixCasing,
+    FixSpacing,
+    NormalizeTables,
+    Pipeline,
+    default_pipeline,
+)
+from cleantext.cleaners.shared.lexicon import default_lexicon
+from cleantext.resources.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(__file__).resolve().parent / "fixes_eval"
@@ -116,7 +123,7 @@ def evaluate_seed_casing() -> Result:
     result = Result()
     for entry in load_toml(EVAL_DIR / "seed_casing.toml")["fix"]:
         text = (SEED_DIR / entry["seed"]).read_text("utf-8")
-        doc = Pipeline.default(explain=True)(Document(text))
+        doc = default_pipeline(explain=True)(Document(text))
         for before, after in entry["pairs"]:
             result.cases += 1
             result.fixed += after in doc.text and before not in doc.text
@@ -138,7 +145,7 @@ def evaluate_injected_casing(seed: int = 20261122, per_document: int = 25) -> Re
     fixer = FixCasing()
     result = Result()
     before_casing = Pipeline(
-        [c for c in Pipeline.default().cleaners if not isinstance(c, FixCasing)]
+        [c for c in default_pipeline().cleaners if not isinstance(c, FixCasing)]
     )
     for name in ("000_3b066982956dc9e0.txt", "001_8b6371cf00e97324.txt"):
         text = before_casing.clean((SEED_DIR / name).read_text("utf-8"))
@@ -159,7 +166,7 @@ _MID_SENTENCE_TITLE = regex.compile(r"(?<=\p{Ll}[,;]? )\p{Lu}\p{Ll}{2,}\b(?!['â€
 def _project_documents() -> list[str]:
     """The seeds and the typo benchmark's clean texts, as FixCasing receives them."""
     before_casing = Pipeline(
-        [c for c in Pipeline.default().cleaners if not isinstance(c, FixCasing)]
+        [c for c in default_pipeline().cleaners if not isinstance(c, FixCasing)]
     )
     paths = sorted(SEED_DIR.glob("*.txt")) + sorted(TYPO_CLEAN_DIR.glob("*.txt"))
     return [before_casing.clean(path.read_text("utf-8")) for path in paths]

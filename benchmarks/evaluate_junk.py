@@ -29,7 +29,7 @@ import regex
 
 from benchmarks.floors import unmet_floors
 from cleantext import DropBoilerplate, DropDuplicates, Pipeline
-from cleantext.tomlio import load_toml
+from cleantext.resources.tomlio import load_toml
 
 EVAL_DIR = Path(__file__).resolve().parent / "junk_eval"
 GROUPS = ("seeds", "sites", "heldout")

@@ -27,7 +27,7 @@ from pathlib import Path
 from benchmarks.quality_corpus import generate
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.quality.tokens import clear_word_cache
-from cleantext.tomlio import load_toml
+from cleantext.resources.tomlio import load_toml
 
 KNOWN_DIFFERENCES = (
     Path(__file__).resolve().parent / "quality_parity" / ("known_differences.toml")

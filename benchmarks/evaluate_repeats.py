@@ -36,6 +36,7 @@ from cleantext import (
     DropRepeatedLines,
     Pipeline,
     RepeatTable,
+    default_pipeline,
 )
 from cleantext.corpus import site_of
 
@@ -136,7 +137,7 @@ def evaluate_site(
     """For each set of DropRepeatedLines options: (rendering, setting) -> the
     tally of this site's pages. The default pipeline's first four cleaners run
     once per page; with `full`, its last four run after them."""
-    default = Pipeline.default().cleaners
+    default = default_pipeline().cleaners
     prepare = Pipeline(default[:_PREPARE], max_chars=None)
     junk = Pipeline(default[_PREPARE:_HEAD], max_chars=None)
     tail = Pipeline(default[_HEAD:] if full else [], max_chars=None)

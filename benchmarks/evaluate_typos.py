@@ -42,10 +42,10 @@ from pathlib import Path
 import regex
 
 from benchmarks.floors import unmet_floors
-from cleantext import Document, FixTypos, Pipeline
-from cleantext.blocks import split_blocks
-from cleantext.cleaners.lexicon import default_lexicon
-from cleantext.tomlio import load_toml
+from cleantext import Document, FixTypos, Pipeline, default_pipeline
+from cleantext.cleaners.shared.lexicon import default_lexicon
+from cleantext.resources.tomlio import load_toml
+from cleantext.text.blocks import split_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(__file__).resolve().parent / "typos_eval"
@@ -100,7 +100,7 @@ class Result:
 
 def _before_typos() -> Pipeline:
     """The default pipeline up to FixTypos: what FixTypos receives."""
-    cleaners = Pipeline.default().cleaners
+    cleaners = default_pipeline().cleaners
     index = next(i for i, c in enumerate(cleaners) if isinstance(c, FixTypos))
     return Pipeline(cleaners[:index])
 
@@ -326,7 +326,7 @@ def load_cost() -> tuple[float, float]:
     Python process (Linux: /proc/self/status; peak RSS is inherited across fork)."""
     code = (
         "import re, time\n"
-        "from cleantext.cleaners.lexicon import default_lexicon\n"
+        "from cleantext.cleaners.shared.lexicon import default_lexicon\n"
         "def rss():\n"
         "    status = open('/proc/self/status').read()\n"
         "    return int(re.search(r'VmRSS:\\s+(\\d+)', status).group(1)) / 1024\n"

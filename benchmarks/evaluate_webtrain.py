@@ -43,7 +43,7 @@ from cleantext import (
     Pipeline,
 )
 from cleantext.cleaners.boilerplate.model import load_line_model
-from cleantext.tomlio import load_toml
+from cleantext.resources.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "webtrain_eval" / "RESULTS.md"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleantext.tomlio import load_toml
+from cleantext.resources.tomlio import load_toml
 
 
 def unmet_floors(path: Path, name: str, measured: dict[str, float]) -> list[str]:

@@ -1,5 +1,5 @@
 """What a fresh process pays for FixTypos' lexicon: built from its sources, or read
-from its snapshot in the cache (`cleantext.cache`).
+from its snapshot in the cache (`cleantext.resources.cache`).
 
     python -m benchmarks.lexicon_load [--runs 5]
 
@@ -31,7 +31,7 @@ def status(field):
                 return int(line.split()[1]) * 1024 / 1e6
 
 import cleantext
-from cleantext.cleaners.lexicon import default_lexicon
+from cleantext.cleaners.shared.lexicon import default_lexicon
 before = status("VmRSS")
 start = time.perf_counter()
 default_lexicon()

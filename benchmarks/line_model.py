@@ -40,7 +40,6 @@ import numpy as np
 
 from benchmarks import webtrain
 from cleantext import FixUnicode, NormalizeWhitespace, Pipeline
-from cleantext.blocks import Block, split_blocks
 from cleantext.cleaners.boilerplate.features import (
     FEATURE_NAMES,
     block_features,
@@ -48,6 +47,7 @@ from cleantext.cleaners.boilerplate.features import (
     verdict_features,
 )
 from cleantext.cleaners.boilerplate.model import MODEL_FILE, LineModel, ObliviousTrees
+from cleantext.text.blocks import Block, split_blocks
 
 FOLDS = 5
 MIN_SITES = 5  # a word's prior is kept only when it occurs on this many sites

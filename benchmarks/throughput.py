@@ -46,10 +46,11 @@ from pathlib import Path
 import regex
 
 from benchmarks.corpus import sample
-from cleantext import DropBoilerplate, FixTypos, Pipeline
-from cleantext.cleaners.lexicon import default_lexicon
+from cleantext import DropBoilerplate, FixTypos, Pipeline, default_pipeline
+from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.quality.tokens import clear_word_cache
+from cleantext.run.pool import map_documents
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
@@ -79,7 +80,7 @@ class Rate:
 
 def cleantext_steps() -> list[Step]:
     """The floor, each default cleaner alone, pipelines, and quality scoring."""
-    default = Pipeline.default()
+    default = default_pipeline()
     default.prepare()
     without_typos = Pipeline(
         [c for c in default.cleaners if not isinstance(c, FixTypos)]
@@ -245,14 +246,14 @@ def scaling(docs: list[str], runs: int, max_jobs: int) -> list[tuple[int, float]
     """MB/s of the default pipeline through `Pipeline.map` with 1..max_jobs
     processes (median of `runs`, worker start-up included)."""
     megabytes = _megabytes(docs)
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     pipeline.prepare()
     rates = []
     for jobs in range(1, max_jobs + 1):
         timings = []
         for _ in range(runs):
             started = time.perf_counter()
-            for _ in pipeline.map(docs, jobs=jobs):
+            for _ in map_documents(pipeline, docs, jobs=jobs):
                 pass
             timings.append(time.perf_counter() - started)
         rates.append((jobs, megabytes / statistics.median(timings)))

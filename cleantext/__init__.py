@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cleantext.blocks import Block, join_blocks, split_blocks
 from cleantext.cleaners import (
     DropBoilerplate,
     DropDuplicates,
@@ -25,9 +24,16 @@ from cleantext.cleaners.base import Cleaner
 from cleantext.corpus import RepeatTable
 from cleantext.document import Document, Edit
 from cleantext.errors import ConfigError, InputError
-from cleantext.pipeline import CleanerStats, Pipeline, registered_cleaners
-
-__version__ = "0.1.0"
+from cleantext.pipeline import (
+    CleanerStats,
+    Pipeline,
+    default_pipeline,
+    registered_cleaners,
+    with_repeated_lines,
+)
+from cleantext.run.pool import map_documents
+from cleantext.text.blocks import Block, join_blocks, split_blocks
+from cleantext.version import __version__
 
 __all__ = [
     "Block",
@@ -51,19 +57,22 @@ __all__ = [
     "__version__",
     "clean",
     "clean_and_explain",
+    "default_pipeline",
     "join_blocks",
+    "map_documents",
     "registered_cleaners",
     "split_blocks",
+    "with_repeated_lines",
 ]
 
 
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
-    return Pipeline.default()
+    return default_pipeline()
 
 
 def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
-    """Clean `text` with `pipeline`, or with `Pipeline.default()` when none is given."""
+    """Clean `text` with `pipeline`, or with `default_pipeline()` when none is given."""
     _check_text("clean", text)
     return (pipeline or _default_pipeline()).clean(text)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from cleantext.blocks import Block, keeps_its_kind, split_blocks
+from cleantext.text.blocks import Block, keeps_its_kind, split_blocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import regex
 
-from cleantext.data import builtin_data, shared_lists
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.tomlio import TOMLDecodeError, load_toml
+from cleantext.resources.data import builtin_data, shared_lists
+from cleantext.resources.tomlio import TOMLDecodeError, load_toml
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ contracts in pyproject.toml), and no module grows past one idea's length."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,3 +31,27 @@ def test_no_module_is_longer_than_one_idea():
         if (lines := len(path.read_text("utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert not long, long
+
+
+MAX_TOP_LEVEL_MODULES = 10
+
+
+def test_the_top_level_stays_small():
+    """Text primitives, resources and cleaner helpers live in subpackages, so
+    the top level shows the flow of a document, not a pile of helpers."""
+    modules = sorted(p.name for p in (ROOT / "cleantext").glob("*.py"))
+    assert len(modules) <= MAX_TOP_LEVEL_MODULES, modules
+
+
+def test_the_pipeline_starts_no_process():
+    """Worker processes belong to the runner (`cleantext.run.pool`), which
+    drives a pipeline; the pipeline package never imports it back."""
+    imports = re.compile(
+        r"^\s*(?:from|import) (multiprocessing|cleantext\.run)\b", re.M
+    )
+    offenders = [
+        path.name
+        for path in (ROOT / "cleantext" / "pipeline").rglob("*.py")
+        if imports.search(path.read_text("utf-8"))
+    ]
+    assert not offenders, offenders

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from cleantext import FixSpacing, FixTypos, Pipeline
+from cleantext import FixSpacing, FixTypos, Pipeline, default_pipeline
 from cleantext.quality import compute_signals
 
 SENTENCE = "The council met on Tuesday, and the U.S. envoy shoudl arrive at 09:45. "
@@ -91,7 +91,7 @@ def _growth(step, small: str, large: str) -> tuple[float, float]:
 @pytest.mark.parametrize(
     "step",
     [
-        Pipeline.default().clean,
+        default_pipeline().clean,
         Pipeline([FixTypos()]).clean,
         Pipeline([FixSpacing()]).clean,
         compute_signals,

@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleantext
-from cleantext import Document, Pipeline, split_blocks
-from cleantext.cleaners.lexicon import default_lexicon
+from cleantext import Document, default_pipeline, split_blocks
+from cleantext.cleaners.shared.lexicon import default_lexicon
 from tests.conftest import text_soup
 
 # Text biased towards what breaks cleaners: whitespace of every kind, line breaks,
@@ -82,8 +82,8 @@ def test_cleaning_never_raises_and_is_idempotent(text):
 @settings(max_examples=200)
 @given(dirty_text)
 def test_explaining_does_not_change_the_result(text):
-    quiet = Pipeline.default()(Document(text))
-    loud = Pipeline.default(explain=True)(Document(text))
+    quiet = default_pipeline()(Document(text))
+    loud = default_pipeline(explain=True)(Document(text))
     assert quiet.text == loud.text
     assert quiet.edit_counts == loud.edit_counts
 
@@ -112,6 +112,6 @@ fixable_pieces = st.sampled_from(
 def test_the_shared_block_split_is_always_the_fresh_one(text):
     """Cleaners share `Document.blocks()`; after each one it equals a new split."""
     doc = Document(text)
-    for cleaner in Pipeline.default().cleaners:
+    for cleaner in default_pipeline().cleaners:
         doc = cleaner(doc)
         assert doc.blocks() == split_blocks(doc.text)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleantext.blocks import join_blocks, remove_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.repeats import (
+from cleantext.text.blocks import join_blocks, remove_blocks
+from cleantext.text.repeats import (
     DEFAULT_MIN_PARAGRAPH_CHARS,
     DEFAULT_WINDOW,
     repeated_blocks,

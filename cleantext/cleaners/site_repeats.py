@@ -10,7 +10,6 @@ from pathlib import Path
 
 import regex
 
-from cleantext.blocks import Block, join_blocks, remove_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.corpus import (
     GROUP_BY_NONE,
@@ -22,6 +21,7 @@ from cleantext.corpus import (
 )
 from cleantext.document import Document
 from cleantext.errors import ConfigError
+from cleantext.text.blocks import Block, join_blocks, remove_blocks
 
 RULE = "site-repeat"
 _BODY_WORDS = 15  # a line this long that ends like a sentence reads as article body

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.protect import protected_rule_set
+from cleantext.cleaners.shared.protect import protected_rule_set
 from cleantext.document import Document
 from cleantext.rulesets import RuleSet, rules_from_file
+from cleantext.text.blocks import Block, rewrite_blocks
 
 SPACING_RULES = protected_rule_set("spacing")
 

@@ -11,11 +11,11 @@ from typing import Literal
 
 import regex
 
-from cleantext.blocks import TABLE, Block, pipe_cells, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.encoding import DEFAULT_REPAIR
-from cleantext.cleaners.protect import protected_rule_set
+from cleantext.cleaners.shared.encoding import DEFAULT_REPAIR
+from cleantext.cleaners.shared.protect import protected_rule_set
 from cleantext.document import Document
+from cleantext.text.blocks import TABLE, Block, pipe_cells, rewrite_blocks
 
 _SEPARATOR_CELL = regex.compile(r"\s*(:?)-+(:?)\s*")
 _MIN_ROWS_WITHOUT_SEPARATOR = 3

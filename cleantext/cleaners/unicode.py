@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.encoding import LINE, FtfyRepair
-from cleantext.cleaners.utf16 import READ_BOMS, utf16_read_as_bytes
+from cleantext.cleaners.shared.encoding import LINE, FtfyRepair
+from cleantext.cleaners.shared.utf16 import READ_BOMS, utf16_read_as_bytes
 from cleantext.document import Document
 
 
@@ -29,7 +29,7 @@ class FixUnicode(Cleaner):
     normalised) are skipped without calling ftfy; a document none of whose lines
     could change is passed through after the same tests on its whole text, and
     ftfy's detector runs only where two characters beyond ASCII meet
-    (`cleantext.cleaners.mojibake_gate`).
+    (`cleantext.cleaners.shared.mojibake_gate`).
     """
 
     uncurl_quotes: bool = False

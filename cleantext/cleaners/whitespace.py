@@ -6,11 +6,11 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from cleantext.blocks import BLANK, Block, join_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.rulesets import RuleSet, builtin_rule_set
+from cleantext.text.blocks import BLANK, Block, join_blocks
 
 _CHARACTER_RULES = builtin_rule_set("whitespace")
 # Only texts with a blank line, a blank start or whitespace after the last newline need

@@ -14,10 +14,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cleantext import __version__
 from cleantext.cli import clean, golden, info, repeats, score
 from cleantext.cli.common import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, say
 from cleantext.errors import ConfigError, InputError
+from cleantext.version import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:

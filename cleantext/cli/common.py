@@ -22,7 +22,7 @@ from cleantext.io.sources import (
     discover,
     total_size,
 )
-from cleantext.pipeline import Pipeline
+from cleantext.pipeline import Pipeline, default_pipeline
 from cleantext.run.batch import BatchCleaner, BatchOptions
 from cleantext.run.progress import Progress
 
@@ -95,7 +95,7 @@ def use_colour(choice: str) -> bool:
 
 
 def load_pipeline(path: Path | None) -> Pipeline:
-    return Pipeline.from_toml(path) if path else Pipeline.default()
+    return Pipeline.from_toml(path) if path else default_pipeline()
 
 
 def run_batch(

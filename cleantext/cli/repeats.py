@@ -22,7 +22,7 @@ from cleantext.corpus import DEFAULT_CAPACITY, GROUP_BY_NONE, GROUP_BY_URL, Repe
 from cleantext.errors import InputError
 from cleantext.io.compression import output_file
 from cleantext.io.sources import DEFAULT_GLOBS, discover
-from cleantext.pipeline import Pipeline
+from cleantext.pipeline import Pipeline, with_repeated_lines
 from cleantext.run.progress import Progress
 from cleantext.run.repeat_count import RepeatCounter
 
@@ -194,7 +194,7 @@ def with_repeats(args: argparse.Namespace, pipeline: Pipeline) -> Pipeline:
         table, _ = count_table(args, group_by, report=False)
     else:
         table = RepeatTable.load(Path(args.repeats))
-    return pipeline.with_repeated_lines(table, group_by=group_by)
+    return with_repeated_lines(pipeline, table, group_by=group_by)
 
 
 def group_field(pipeline: Pipeline) -> str | None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from cleantext.blocks import Block, comparison_key
+from cleantext.text.blocks import Block, comparison_key
 
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_WORD = regex.compile(r"\w")

@@ -30,9 +30,9 @@ from typing import BinaryIO
 
 import numpy as np
 
-from cleantext.blocks import Block, split_blocks
 from cleantext.corpus.keys import countable_lines, line_hash
 from cleantext.errors import ConfigError
+from cleantext.text.blocks import Block, split_blocks
 
 DEFAULT_CAPACITY = 2_000_000
 EXAMPLE_CHARS = 100

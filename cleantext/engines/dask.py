@@ -42,7 +42,7 @@ def clean_column(
     signals: bool = False,
     presets: Sequence[str] = (),
 ) -> dd.DataFrame:
-    """`frame` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
+    """`frame` with `column` cleaned (`pipeline`, default `default_pipeline()`);
     with `signals=True`, plus one column per quality signal of the cleaned text;
     with `presets` (quality preset names), plus `keep` and `reasons` columns that
     say what the CLI's `--filter` and `--rejected` would."""

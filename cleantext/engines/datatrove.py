@@ -34,7 +34,7 @@ __all__ = ["CleantextCleaner", "CleantextFilter"]
 
 
 class CleantextCleaner(PipelineStep):
-    """Clean each document's text with `pipeline` (default `Pipeline.default()`).
+    """Clean each document's text with `pipeline` (default `default_pipeline()`).
 
     datatrove's stats count documents changed and unchanged, characters removed,
     and edits per cleaner (`edits_FixTypos`, ...); a document a cleaner skipped

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleantext.document import Document
-from cleantext.pipeline import Pipeline
+from cleantext.pipeline import Pipeline, default_pipeline
 from cleantext.quality.filters import QualityFilter, failing_reasons
 from cleantext.quality.signals import compute_signals
 
@@ -37,8 +37,8 @@ class ShippedPipeline:
 
     @classmethod
     def of(cls, pipeline: Pipeline | None = None) -> ShippedPipeline:
-        """Pickle `pipeline` (default: `Pipeline.default()`) for shipping."""
-        chosen = pipeline if pipeline is not None else Pipeline.default()
+        """Pickle `pipeline` (default: `default_pipeline()`) for shipping."""
+        chosen = pipeline if pipeline is not None else default_pipeline()
         if not isinstance(chosen, Pipeline):
             raise TypeError(
                 f"expected a cleantext.Pipeline, got {type(chosen).__name__}"

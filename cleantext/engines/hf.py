@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 import datasets
 
-from cleantext import __version__
 from cleantext.engines.frames import ColumnJob, judged_rows, signal_types
 from cleantext.errors import ConfigError
-from cleantext.pipeline import Pipeline
+from cleantext.pipeline import Pipeline, default_pipeline
+from cleantext.version import __version__
 
 if TYPE_CHECKING:
     from datasets import Dataset
@@ -48,13 +48,13 @@ def clean_dataset(
     batch_size: int = 256,
     **map_options: Any,
 ) -> Dataset:
-    """`dataset` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
+    """`dataset` with `column` cleaned (`pipeline`, default `default_pipeline()`);
     with `signals=True`, plus a column per quality signal of the cleaned text;
     with `presets`, plus `keep` (bool) and `reasons` (list of "preset/reason"),
     as the CLI's `--filter` and `--rejected` decide. A null text stays null, and
     so do its signals and verdict. `num_proc` worker processes each build the
     pipeline once; other keyword arguments go to `Dataset.map`."""
-    chosen = pipeline if pipeline is not None else Pipeline.default()
+    chosen = pipeline if pipeline is not None else default_pipeline()
     job = ColumnJob.of(dataset.column_names, column, chosen, signals, presets)
     clean = _CleanBatch(job)
     fingerprint = _fingerprint(dataset, chosen, column, signals, presets)

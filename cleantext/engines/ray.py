@@ -34,7 +34,7 @@ def clean_dataset(
     presets: Sequence[str] = (),
     **map_batches_options: Any,
 ) -> ray.data.Dataset:
-    """`dataset` with `column` cleaned (`pipeline`, default `Pipeline.default()`);
+    """`dataset` with `column` cleaned (`pipeline`, default `default_pipeline()`);
     with `signals=True` plus a column per quality signal of the cleaned text;
     with `presets` plus `keep` and `reasons`, as the CLI's `--filter` and
     `--rejected` decide. Other keyword arguments go to `map_batches`."""

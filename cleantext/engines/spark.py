@@ -54,7 +54,7 @@ def clean_column(
     presets: Sequence[str] = (),
     metadata: Sequence[str] = (),
 ) -> Column:
-    """A column of cleaned text (`pipeline`, default `Pipeline.default()`).
+    """A column of cleaned text (`pipeline`, default `default_pipeline()`).
 
     With `signals=True` or `presets` the column is a struct (`judged_schema`):
     `text` (the cleaned text), with `signals` every quality signal of the cleaned
@@ -103,7 +103,7 @@ def count_repeats(
     driver holds the common lines, not the corpus.
 
     >>> table = count_repeats(df)                                  # doctest: +SKIP
-    >>> cleaner = Pipeline.default().with_repeated_lines(table)    # doctest: +SKIP
+    >>> cleaner = with_repeated_lines(default_pipeline(), table)    # doctest: +SKIP
     >>> df.withColumn("text", clean_column("text", cleaner, metadata=["url"]))
     """
     from pyspark.sql import functions as F

@@ -1,33 +1,26 @@
 """Pipeline: cleaners in order over a document, with statistics, a budget per
-document, TOML configs, and many documents in worker processes."""
+document, and TOML configs. It names no cleaner (the recipes do) and starts no
+process (`cleantext.run.pool` runs a pipeline in workers)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, overload
 
-from cleantext.cleaners import (
-    DropBoilerplate,
-    DropDuplicates,
-    DropRepeatedLines,
-    FixCasing,
-    FixSpacing,
-    FixTypos,
-    FixUnicode,
-    NormalizeTables,
-    NormalizeWhitespace,
-)
 from cleantext.cleaners.base import Cleaner
-from cleantext.corpus import RepeatTable
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.pipeline.budget import DEFAULT_MAX_CHARS, Snapshot, checked_limit
-from cleantext.pipeline.pool import map_documents
 from cleantext.pipeline.registry import build_cleaner
 from cleantext.pipeline.stats import CleanerStats, stats_table
-from cleantext.tomlio import TOMLDecodeError, dumps_toml, load_toml, loads_toml
+from cleantext.resources.tomlio import (
+    TOMLDecodeError,
+    dumps_toml,
+    load_toml,
+    loads_toml,
+)
 
 
 class Pipeline(Cleaner):
@@ -65,43 +58,6 @@ class Pipeline(Cleaner):
         self.max_seconds = checked_limit("max_seconds", max_seconds, float)
         self.stats = [CleanerStats(_name_of(cleaner)) for cleaner in self.cleaners]
         self.passed_through = 0
-
-    @classmethod
-    def default(cls, *, explain: bool = False) -> Pipeline:
-        """The recommended pipeline for scraped web text."""
-        cleaners = [
-            FixUnicode(),
-            NormalizeWhitespace(),
-            DropBoilerplate(),
-            DropDuplicates(),
-            NormalizeTables(),
-            FixSpacing(),
-            FixTypos(),
-            FixCasing(),
-        ]
-        return cls(cleaners, explain=explain)
-
-    def with_repeated_lines(self, table: RepeatTable, **options: Any) -> Pipeline:
-        """This pipeline with `DropRepeatedLines` on `table` right after its junk
-        stage (the last of FixUnicode, NormalizeWhitespace, DropBoilerplate and
-        DropDuplicates it has), so that the page is judged before site repeats go
-        and the cleaners after see the result. A DropRepeatedLines already in it
-        is replaced; its options carry over where `options` does not name them."""
-        given = [c for c in self.cleaners if isinstance(c, DropRepeatedLines)]
-        settings = {**(given[0].options() if given else {}), **options}
-        settings.pop("table", None)
-        repeats = DropRepeatedLines.with_table(table, **settings)
-        steps = [c for c in self.cleaners if not isinstance(c, DropRepeatedLines)]
-        at = max(
-            (i + 1 for i, step in enumerate(steps) if isinstance(step, _JUNK_STAGE)),
-            default=0,
-        )
-        return Pipeline(
-            [*steps[:at], repeats, *steps[at:]],
-            explain=self.explain,
-            max_chars=self.max_chars,
-            max_seconds=self.max_seconds,
-        )
 
     @overload
     def __call__(self, item: str) -> str: ...
@@ -172,22 +128,6 @@ class Pipeline(Cleaner):
             stats.chars_out += len(doc.text)
             stats.edits += sum(doc.edit_counts.values()) - edits_before
         return doc
-
-    def map(
-        self,
-        items: Iterable[str | Document],
-        *,
-        jobs: int | None = None,
-        chunk_size: int = 64,
-        start_at_chars: int = 0,
-    ) -> Iterator[str | Document]:
-        """Clean many documents in `jobs` worker processes (default: all cores),
-        yielding results in input order with bounded memory; workers start once
-        `start_at_chars` characters wait. See `cleantext.pipeline.pool`.
-        Statistics add up in this pipeline."""
-        return map_documents(
-            self, items, jobs=jobs, chunk_size=chunk_size, start_at_chars=start_at_chars
-        )
 
     def prepare(self) -> None:
         """Prepare every cleaner (load dictionaries before forking workers)."""
@@ -279,8 +219,6 @@ class Pipeline(Cleaner):
 
 
 _PIPELINE_KEYS = ("explain", "max_chars", "max_seconds")
-# What DropRepeatedLines goes after (`Pipeline.with_repeated_lines`).
-_JUNK_STAGE = (FixUnicode, NormalizeWhitespace, DropBoilerplate, DropDuplicates)
 
 
 def _name_of(cleaner: Callable[[Document], Document]) -> str:

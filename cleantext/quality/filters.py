@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cleantext.data import builtin_data
 from cleantext.errors import ConfigError
+from cleantext.resources.data import builtin_data
 
 
 @dataclass(frozen=True, slots=True)

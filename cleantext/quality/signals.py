@@ -19,7 +19,7 @@ import regex
 from cleantext.document import Document
 from cleantext.quality.ngrams import NGrams
 from cleantext.quality.tokens import count_sentences, split_words
-from cleantext.words import stopwords
+from cleantext.text.words import stopwords
 
 GOPHER_STOP_WORDS = frozenset(["the", "be", "to", "of", "and", "that", "have", "with"])
 TOP_NGRAM_SIZES = (2, 3, 4)

@@ -27,6 +27,7 @@ from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
 from cleantext.run.judge import Judge, Report
 from cleantext.run.ordering import clean_in_order
+from cleantext.run.pool import map_documents
 from cleantext.run.progress import Progress
 from cleantext.run.review import Review
 from cleantext.run.whole import read_whole
@@ -342,8 +343,11 @@ class BatchCleaner:
         if self.options.jobs <= 1:
             cleaned = map(self.pipeline.run, marked())
         else:
-            cleaned = self.pipeline.map(
-                marked(), jobs=self.options.jobs, start_at_chars=WORKER_THRESHOLD_CHARS
+            cleaned = map_documents(
+                self.pipeline,
+                marked(),
+                jobs=self.options.jobs,
+                start_at_chars=WORKER_THRESHOLD_CHARS,
             )
         for doc in cleaned:
             self.documents += 1

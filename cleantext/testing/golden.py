@@ -22,9 +22,9 @@ from cleantext.errors import ConfigError
 from cleantext.io.compression import read_input
 from cleantext.io.text import decode_text
 from cleantext.io.writers import atomic_writer
-from cleantext.pipeline import Pipeline
+from cleantext.pipeline import Pipeline, default_pipeline
+from cleantext.resources.tomlio import TOMLDecodeError, load_toml
 from cleantext.run.review import unified_diff
-from cleantext.tomlio import TOMLDecodeError, load_toml
 
 GOLDEN_DIR = "golden"
 PIPELINE_FILE = "pipeline.toml"
@@ -84,7 +84,7 @@ class GoldenSuite:
 
     def _configured_pipeline(self) -> Pipeline:
         config = self.golden_dir / PIPELINE_FILE
-        return Pipeline.from_toml(config) if config.exists() else Pipeline.default()
+        return Pipeline.from_toml(config) if config.exists() else default_pipeline()
 
     def _known_failures(self) -> dict[str, str]:
         path = self.golden_dir / KNOWN_FAILURES_FILE

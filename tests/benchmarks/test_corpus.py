@@ -4,7 +4,7 @@ import itertools
 import json
 
 from benchmarks.corpus import documents, write_corpus
-from cleantext import Pipeline
+from cleantext import default_pipeline
 
 
 def test_same_seed_same_documents_and_no_two_alike():
@@ -26,7 +26,7 @@ def test_written_corpus_reaches_the_size(tmp_path):
 
 
 def test_documents_give_every_cleaner_work():
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     for doc in itertools.islice(documents(seed=4), 60):
         pipeline.clean(doc["text"])
     assert all(stats.edits > 0 for stats in pipeline.stats), pipeline.stats_table()

@@ -19,7 +19,7 @@ from benchmarks.evaluate_webtrain import (
     retention,
     run,
 )
-from cleantext.tomlio import load_toml
+from cleantext.resources.tomlio import load_toml
 
 
 def test_clean_texts_come_through_whole():

@@ -9,9 +9,16 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cleantext import ConfigError, Document, DropBoilerplate, DropDuplicates, Pipeline
+from cleantext import (
+    ConfigError,
+    Document,
+    DropBoilerplate,
+    DropDuplicates,
+    Pipeline,
+    default_pipeline,
+)
 from cleantext.cleaners.boilerplate import score
-from cleantext.words import COUNTED_WORD
+from cleantext.text.words import COUNTED_WORD
 from tests.conftest import ROOT
 
 BODY = (
@@ -449,7 +456,7 @@ _JUNK_LINES = [
 # took the repeat out, and a second cleaning judged "Comments" junk.
 @example(["Comments", BODY, "- Background", "Did You Know?", "Did You Know?"], "\n")
 def test_cleaning_article_mixtures_is_idempotent(lines, separator):
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     once = pipeline(separator.join(lines))
     assert pipeline(once) == once
 
@@ -497,7 +504,7 @@ def test_junk_under_a_contents_heading_does_not_change_the_decision():
         BODY,
         "2025-02-27 09:02:00",
     ]
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     once = pipeline("\n".join(lines))
     assert pipeline(once) == once
 

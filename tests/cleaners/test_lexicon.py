@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cleantext import cache
-from cleantext.cleaners import lexicon
+from cleantext.cleaners.shared import lexicon
+from cleantext.resources import cache
 
 
 @pytest.fixture(scope="module")

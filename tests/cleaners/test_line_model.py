@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleantext import ConfigError, Document, DropBoilerplate, Pipeline
-from cleantext.blocks import split_blocks
+from cleantext import ConfigError, Document, DropBoilerplate, Pipeline, default_pipeline
 from cleantext.cleaners.boilerplate import model as line_model
 from cleantext.cleaners.boilerplate.features import (
     FEATURE_NAMES,
@@ -23,7 +22,8 @@ from cleantext.cleaners.boilerplate.model import (
     expected_f1_cut,
     load_line_model,
 )
-from cleantext.words import COUNTED_WORD
+from cleantext.text.blocks import split_blocks
+from cleantext.text.words import COUNTED_WORD
 
 ARTICLE = [
     "The city council approved the new budget on Tuesday after a long debate about "
@@ -316,6 +316,6 @@ def test_the_first_article_paragraph_stays_so_a_second_cleaning_agrees():
     ad = "Advertisement"
     byline = "by Jhon Lennon 33 views"
     text = "\n".join([body, ad, ad, ad, byline, body, body, body, ad, "- Background"])
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     once = pipeline(text)
     assert pipeline(once) == once

@@ -7,6 +7,7 @@ import pytest
 
 from cleantext import Document, DropRepeatedLines, Pipeline, RepeatTable
 from cleantext.errors import ConfigError
+from cleantext.run.pool import map_documents
 
 BODY = "This paragraph is long enough to read as the body of an article, and it ends."
 
@@ -166,7 +167,7 @@ def test_worker_processes_get_the_table_and_clean_alike():
     texts = pages(6, "Subscribe to our newsletter")
     pipeline = Pipeline([DropRepeatedLines.with_table(site(texts))])
     docs = [Document(t, metadata={"url": "https://example.com/"}) for t in texts]
-    parallel = [d.text for d in pipeline.map(docs, jobs=2, start_at_chars=0)]
+    parallel = [d.text for d in map_documents(pipeline, docs, jobs=2, start_at_chars=0)]
     again = [Document(t, metadata={"url": "https://example.com/"}) for t in texts]
     assert parallel == [pipeline(d).text for d in again]
     assert not any("Subscribe" in text for text in parallel)

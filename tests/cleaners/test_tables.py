@@ -1,6 +1,6 @@
 import json
 
-from cleantext import Document, NormalizeTables
+from cleantext import Document, NormalizeTables, default_pipeline
 from cleantext.cleaners.tables import parse_table
 
 SEED_STYLE = (
@@ -35,10 +35,9 @@ def test_output_formats():
 
 
 def test_every_format_is_stable_under_the_default_pipeline():
-    from cleantext import Pipeline
 
     for output in ("markdown", "csv", "tsv", "html", "json", "text"):
-        pipeline = Pipeline.default()
+        pipeline = default_pipeline()
         pipeline.cleaners[
             pipeline.cleaners.index(
                 next(c for c in pipeline.cleaners if isinstance(c, NormalizeTables))

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import ConfigError, Document, FixTypos, Pipeline
-from cleantext.cleaners.lexicon import (
+from cleantext import ConfigError, Document, FixTypos, Pipeline, default_pipeline
+from cleantext.cleaners.shared.lexicon import (
     builtin_misspellings,
     default_lexicon,
     parse_misspellings,
@@ -97,7 +97,7 @@ def test_real_word_rules_can_be_switched_off():
 
 
 def test_default_pipeline_runs_typos_between_spacing_and_casing():
-    names = [c.name for c in Pipeline.default().cleaners]
+    names = [c.name for c in default_pipeline().cleaners]
     assert (
         names.index("FixSpacing") < names.index("FixTypos") < names.index("FixCasing")
     )
@@ -237,7 +237,7 @@ def test_forked_workers_share_the_preloaded_lexicon():
 
 
 def _lexicon_is_loaded() -> bool:
-    from cleantext.cleaners.lexicon import default_lexicon
+    from cleantext.cleaners.shared.lexicon import default_lexicon
 
     return default_lexicon.cache_info().currsize == 1
 

@@ -5,9 +5,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cleantext import Document, FixUnicode
-from cleantext.cleaners.encoding import DEFAULT_REPAIR
-from cleantext.cleaners.mojibake_gate import _PAIRED, may_be_mojibake
-from cleantext.cleaners.utf16 import _MISALIGNED, utf16_read_as_bytes
+from cleantext.cleaners.shared.encoding import DEFAULT_REPAIR
+from cleantext.cleaners.shared.mojibake_gate import _PAIRED, may_be_mojibake
+from cleantext.cleaners.shared.utf16 import _MISALIGNED, utf16_read_as_bytes
 from tests.conftest import text_soup
 
 

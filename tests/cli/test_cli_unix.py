@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import cleantext.pipeline.pool
+import cleantext.run.pool
 from cleantext import Cleaner
 from tests.conftest import ROOT
 
@@ -264,7 +264,7 @@ def test_workers_start_only_when_there_is_enough_text(run_cli, tmp_path, monkeyp
     def no_pool(*args, **kwargs):
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(cleantext.pipeline.pool.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(cleantext.run.pool.multiprocessing, "get_context", no_pool)
     (tmp_path / "tiny.txt").write_bytes(DIRTY)
     result = run_cli("clean", tmp_path / "tiny.txt", "--jobs", "2")
     assert result.returncode == 0, result.stderr

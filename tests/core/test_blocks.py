@@ -2,7 +2,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.blocks import (
+from cleantext.text.blocks import (
     CODE,
     HEADING,
     LIST_ITEM,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleantext import cache
+from cleantext.resources import cache
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext.codelike import has_code_marks, looks_like_code
+from cleantext.text.codelike import has_code_marks, looks_like_code
 
 # The one `regex` pattern that the split, stdlib-`re` form replaced: its specification.
 _CODE_SIGNAL = regex.compile(

@@ -17,7 +17,7 @@ import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
 
-from cleantext import Document, FixSpacing, Pipeline
+from cleantext import Document, FixSpacing, Pipeline, default_pipeline
 from cleantext.dask import clean_bag, clean_column
 from cleantext.engines.frames import signal_types
 
@@ -38,7 +38,7 @@ def frame():
 
 
 def expected(texts):
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     return [None if text is None else pipeline.clean(text) for text in texts]
 
 
@@ -108,7 +108,7 @@ def test_presets_add_keep_and_reasons_as_the_filters_decide(frame):
 
     judged = clean_column(frame, "text", presets=["c4"]).compute()
     assert list(judged.columns) == ["id", "text", "keep", "reasons"]
-    pipeline, c4 = Pipeline.default(), QualityFilter.preset("c4")
+    pipeline, c4 = default_pipeline(), QualityFilter.preset("c4")
     for text, keep, reasons in zip(
         TEXTS, judged["keep"], judged["reasons"], strict=True
     ):

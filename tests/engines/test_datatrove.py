@@ -17,7 +17,7 @@ from datatrove.data import Document as DatatroveDocument  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
-from cleantext import Pipeline  # noqa: E402
+from cleantext import default_pipeline  # noqa: E402
 from cleantext.engines.datatrove import CleantextCleaner, CleantextFilter  # noqa: E402
 
 ARTICLE = (
@@ -41,7 +41,7 @@ def documents():
 def test_the_cleaner_step_cleans_as_the_pipeline_does_and_counts_edits():
     step = CleantextCleaner()
     cleaned = list(step.run(documents()))
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     assert [d.text for d in cleaned] == [pipeline.clean(t) for t in TEXTS]
     stats = {name: stat.total for name, stat in step.stats.stats.items()}
     assert stats["total"] == 3 and stats["changed"] == 3

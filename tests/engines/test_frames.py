@@ -10,7 +10,7 @@ require_extra("dask", "pandas")
 
 import pandas as pd
 
-from cleantext import Document, FixSpacing, FixUnicode, Pipeline
+from cleantext import Document, FixSpacing, FixUnicode, Pipeline, default_pipeline
 from cleantext.engines.frames import (
     ColumnJob,
     ShippedPipeline,
@@ -26,7 +26,7 @@ def test_clean_series_matches_the_pipeline_row_by_row():
     shipped = ShippedPipeline.of()
     series = pd.Series(TEXTS, index=[10, 20, 30], name="body")
     cleaned = clean_series(series, shipped)
-    assert list(cleaned) == [Pipeline.default().clean(t) for t in TEXTS]
+    assert list(cleaned) == [default_pipeline().clean(t) for t in TEXTS]
     assert list(cleaned.index) == [10, 20, 30]
     assert cleaned.name == "body"
 
@@ -49,7 +49,7 @@ def test_a_non_string_value_is_a_clear_error():
 
 
 def test_signals_are_those_of_the_cleaned_document():
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     job = ColumnJob(ShippedPipeline.of(pipeline), "text", signals=True)
     scored = job.judged(pd.Series(TEXTS))
     assert list(scored.columns) == ["text", *signal_types()]

@@ -15,7 +15,7 @@ require_extra("hf", "datasets")
 
 import datasets  # noqa: E402
 
-from cleantext import FixSpacing, Pipeline  # noqa: E402
+from cleantext import FixSpacing, Pipeline, default_pipeline  # noqa: E402
 from cleantext.engines.hf import clean_dataset  # noqa: E402
 
 ARTICLE = (
@@ -34,7 +34,7 @@ def dataset():
 
 def test_the_column_is_cleaned_and_nulls_stay_null(dataset):
     cleaned = clean_dataset(dataset, load_from_cache_file=False)
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     assert cleaned["text"] == [None if t is None else pipeline.clean(t) for t in TEXTS]
     assert cleaned["id"] == list(range(len(TEXTS)))
 
@@ -77,7 +77,7 @@ def test_signals_and_verdicts_match_the_cli(dataset, run_cli, tmp_path):
 
 
 def test_the_fingerprint_is_the_same_in_every_run_and_after_use(dataset):
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     first = clean_dataset(dataset, pipeline=pipeline)._fingerprint
     pipeline.clean("a ,b")  # a used pipeline: its statistics changed
     assert clean_dataset(dataset, pipeline=pipeline)._fingerprint == first

@@ -12,7 +12,7 @@ require_extra("ray", "ray.data", "pandas")
 import pandas as pd  # noqa: E402
 import ray  # noqa: E402
 
-from cleantext import Document, Pipeline  # noqa: E402
+from cleantext import Document, default_pipeline  # noqa: E402
 from cleantext.engines.ray import clean_dataset  # noqa: E402
 from cleantext.quality import QualityFilter, compute_signals  # noqa: E402
 
@@ -35,7 +35,7 @@ def rows(session, texts):
 
 def test_the_column_is_cleaned_and_na_stays_null(session):
     cleaned = clean_dataset(rows(session, TEXTS)).to_pandas().sort_values("id")
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     expected = [None if t is None else pipeline.clean(t) for t in TEXTS]
     assert [None if pd.isna(t) else t for t in cleaned["text"]] == expected
 
@@ -44,7 +44,7 @@ def test_presets_add_keep_and_reasons(session):
     judged = clean_dataset(rows(session, TEXTS), presets=["c4"], signals=True)
     frame = judged.to_pandas().sort_values("id")
     assert {"keep", "reasons", "word_count"} <= set(frame.columns)
-    pipeline, c4 = Pipeline.default(), QualityFilter.preset("c4")
+    pipeline, c4 = default_pipeline(), QualityFilter.preset("c4")
     for text, keep, reasons in zip(TEXTS, frame["keep"], frame["reasons"], strict=True):
         if text is None:
             assert pd.isna(keep)

@@ -16,7 +16,14 @@ from tests.conftest import (
 
 require_extra("spark", "pyspark", "pandas", "pyarrow")
 
-from cleantext import Document, FixSpacing, Pipeline, RepeatTable
+from cleantext import (
+    Document,
+    FixSpacing,
+    Pipeline,
+    RepeatTable,
+    default_pipeline,
+    with_repeated_lines,
+)
 from cleantext.corpus import site_of
 from cleantext.engines.spark import count_repeats, judged_schema
 from cleantext.quality import QualityFilter, compute_signals
@@ -64,7 +71,7 @@ def frame(spark):
 
 def test_clean_column_matches_the_pipeline(frame):
     rows = frame.withColumn("text", clean_column("text")).orderBy("id").collect()
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     assert [row.text for row in rows] == [
         None if t is None else pipeline.clean(t) for t in TEXTS
     ]
@@ -74,7 +81,7 @@ def test_signals_struct(frame):
     scored = frame.withColumn("clean", clean_column("text", signals=True))
     assert scored.schema["clean"].dataType == signals_schema()
     rows = scored.select("id", "clean.*").orderBy("id").collect()
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     for row, text in zip(rows, TEXTS, strict=True):
         if text is None:
             assert row.text is None and row.word_count is None
@@ -90,7 +97,7 @@ def test_presets_add_keep_and_reasons_as_the_filters_decide(frame):
     judged = frame.withColumn("clean", clean_column("text", presets=["c4"]))
     assert judged.schema["clean"].dataType == judged_schema(presets=["c4"])
     rows = judged.select("id", "clean.*").orderBy("id").collect()
-    pipeline, c4 = Pipeline.default(), QualityFilter.preset("c4")
+    pipeline, c4 = default_pipeline(), QualityFilter.preset("c4")
     for row, text in zip(rows, TEXTS, strict=True):
         if text is None:
             assert row.keep is None and row.reasons is None
@@ -157,7 +164,7 @@ def test_group_by_a_column_or_none(spark):
 
 def test_cleaning_with_the_table_and_the_url_column(spark):
     frame = spark.createDataFrame(site_rows(), "id long, url string, text string")
-    pipeline = Pipeline.default().with_repeated_lines(count_repeats(frame))
+    pipeline = with_repeated_lines(default_pipeline(), count_repeats(frame))
     cleaned = frame.withColumn(
         "text", clean_column("text", pipeline, metadata=["url"])
     ).orderBy("id")

@@ -11,7 +11,7 @@ require_extra("parquet", "pyarrow")
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleantext import Pipeline
+from cleantext import default_pipeline
 
 ROWS = 2500  # more than one read batch (cleantext.io.parquet.BATCH_ROWS)
 
@@ -41,7 +41,7 @@ def test_the_text_column_is_cleaned_and_the_rest_kept(run_cli, data, tmp_path):
     assert result.returncode == 0, result.stderr
     out = pq.read_table(tmp_path / "out" / "in.parquet")
     assert out.schema == pq.read_schema(data)
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     expected = [None if t is None else pipeline.clean(t) for t in texts()]
     assert out.column("text").to_pylist() == expected
     assert expected[0] == "Row 0 says café, here."

@@ -14,6 +14,8 @@ from cleantext import (
     NormalizeWhitespace,
     Pipeline,
     RepeatTable,
+    default_pipeline,
+    with_repeated_lines,
 )
 
 
@@ -47,8 +49,8 @@ def test_str_in_str_out_and_document_in_document_out():
 
 def test_explain_records_edits_and_does_not_change_the_output():
     text = "\n\ncafÃ© &amp;\u00a0bar  \r\n\r\n\r\nnext\n\n"
-    quiet = Pipeline.default()(Document(text))
-    loud = Pipeline.default(explain=True)(Document(text))
+    quiet = default_pipeline()(Document(text))
+    loud = default_pipeline(explain=True)(Document(text))
     assert quiet.text == loud.text
     assert quiet.edits == [] and len(loud.edits) == sum(loud.edit_counts.values())
     assert quiet.edit_counts == loud.edit_counts
@@ -200,7 +202,7 @@ def test_a_document_over_max_chars_passes_through_unchanged():
 
 
 def test_the_default_budget_never_stops_a_normal_document(seed_texts):
-    pipeline = Pipeline.default()
+    pipeline = default_pipeline()
     assert (pipeline.max_chars, pipeline.max_seconds) == (10_000_000, None)
     assert all(pipeline(Document(t)).skipped is None for t in seed_texts)
     huge = "x" * 10_000_001
@@ -284,14 +286,14 @@ def test_clean_and_explain_returns_the_text_and_its_edits():
 
 def test_with_repeated_lines_goes_after_the_junk_stage_and_replaces_one():
     table = RepeatTable()
-    pipeline = Pipeline.default(explain=True)
-    with_table = pipeline.with_repeated_lines(table, min_documents=4)
+    pipeline = default_pipeline(explain=True)
+    with_table = with_repeated_lines(pipeline, table, min_documents=4)
     names = [cleaner.name for cleaner in with_table.cleaners]
     assert names.index("DropRepeatedLines") == names.index("DropDuplicates") + 1
     assert len(names) == len(pipeline.cleaners) + 1 and with_table.explain
-    again = with_table.with_repeated_lines(RepeatTable(), group_by="none")
+    again = with_repeated_lines(with_table, RepeatTable(), group_by="none")
     repeats = [c for c in again.cleaners if isinstance(c, DropRepeatedLines)]
     assert len(repeats) == 1
     assert (repeats[0].min_documents, repeats[0].group_by) == (4, "none")
-    alone = Pipeline([FixSpacing()]).with_repeated_lines(table)
+    alone = with_repeated_lines(Pipeline([FixSpacing()]), table)
     assert [c.name for c in alone.cleaners] == ["DropRepeatedLines", "FixSpacing"]

@@ -5,6 +5,7 @@ import itertools
 import pytest
 
 from cleantext import Document, FixSpacing, NormalizeWhitespace, Pipeline
+from cleantext.run.pool import map_documents
 
 TEXTS = [f"Line {i} ,here.\r\nNext  line {i}." for i in range(50)]
 
@@ -16,19 +17,22 @@ def small_pipeline() -> Pipeline:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_map_matches_sequential_cleaning_in_order(jobs):
     expected = [small_pipeline().clean(t) for t in TEXTS]
-    assert list(small_pipeline().map(TEXTS, jobs=jobs, chunk_size=7)) == expected
+    assert (
+        list(map_documents(small_pipeline(), TEXTS, jobs=jobs, chunk_size=7))
+        == expected
+    )
 
 
 def test_map_returns_documents_for_documents():
     docs = [Document(t, id=str(i)) for i, t in enumerate(TEXTS[:10])]
-    out = list(small_pipeline().map(docs, jobs=2, chunk_size=3))
+    out = list(map_documents(small_pipeline(), docs, jobs=2, chunk_size=3))
     assert [d.id for d in out] == [str(i) for i in range(10)]
     assert all(isinstance(d, Document) and "  " not in d.text for d in out)
 
 
 def test_map_adds_worker_statistics_to_the_pipeline():
     pipeline = small_pipeline()
-    list(pipeline.map(TEXTS, jobs=2, chunk_size=5))
+    list(map_documents(pipeline, TEXTS, jobs=2, chunk_size=5))
     assert [s.documents for s in pipeline.stats] == [50, 50]
     sequential = small_pipeline()
     for text in TEXTS:
@@ -46,7 +50,7 @@ def test_map_reads_its_input_lazily():
             pulled += 1
             yield f"text {i} ,here"
 
-    results = small_pipeline().map(endless(), jobs=2, chunk_size=4)
+    results = map_documents(small_pipeline(), endless(), jobs=2, chunk_size=4)
     first = list(itertools.islice(results, 3))
     assert first == [small_pipeline().clean(f"text {i} ,here") for i in range(3)]
     assert pulled <= 4 * 2 * 2 + 4  # chunk_size * jobs * prefetch, plus one chunk
@@ -55,30 +59,30 @@ def test_map_reads_its_input_lazily():
 
 def test_map_rejects_bad_sizes():
     with pytest.raises(ValueError, match="at least 1"):
-        list(small_pipeline().map(TEXTS, jobs=2, chunk_size=0))
+        list(map_documents(small_pipeline(), TEXTS, jobs=2, chunk_size=0))
 
 
 def test_worker_errors_reach_the_caller():
     with pytest.raises(TypeError, match="expects a str or a Document"):
-        list(small_pipeline().map([1, 2, 3], jobs=2))
+        list(map_documents(small_pipeline(), [1, 2, 3], jobs=2))
 
 
 def test_map_counts_documents_passed_through_in_workers():
     pipeline = Pipeline([FixSpacing()], max_chars=20)
     texts = ["short ,one", "a much longer line ,which is over the limit"] * 5
-    out = list(pipeline.map(texts, jobs=2, chunk_size=2))
+    out = list(map_documents(pipeline, texts, jobs=2, chunk_size=2))
     assert out == ["short, one", texts[1]] * 5
     assert pipeline.passed_through == 5
 
 
 def test_map_starts_workers_only_for_enough_text(monkeypatch):
-    import cleantext.pipeline.pool
+    import cleantext.run.pool
 
     def no_pool(*args, **kwargs):
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr(cleantext.pipeline.pool.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(cleantext.run.pool.multiprocessing, "get_context", no_pool)
     pipeline = small_pipeline()
-    out = list(pipeline.map(TEXTS, jobs=2, start_at_chars=10_000))
+    out = list(map_documents(pipeline, TEXTS, jobs=2, start_at_chars=10_000))
     assert out == [small_pipeline().clean(t) for t in TEXTS]
     assert pipeline.stats[0].documents == len(TEXTS)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import ConfigError, Document, Pipeline
+from cleantext import ConfigError, Document, default_pipeline
 from cleantext.quality import QualityFilter, compute_signals, preset_names, score
 from cleantext.quality.tokens import count_sentences, split_words
 
@@ -72,7 +72,7 @@ def test_repetition_signals_see_repeats():
 
 
 def test_cleaning_signals_come_from_the_cleaners():
-    doc = Pipeline.default()(
+    doc = default_pipeline()(
         Document(
             "Home\n\n" + ARTICLE + "\nWe shoudl go.\n\nRelated Articles\n\n"
             "Another story entirely about something else, with many words in it.\n"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import regex
 
-from cleantext.data import builtin_data
 from cleantext.errors import ConfigError
-from cleantext.tomlio import TOMLDecodeError, load_toml
+from cleantext.resources.data import builtin_data
+from cleantext.resources.tomlio import TOMLDecodeError, load_toml
 
 DROP, TRAILER, METADATA, TOC, KEEP = "drop", "trailer", "metadata", "toc", "keep"
 ACTIONS = (DROP, TRAILER, METADATA, TOC, KEEP)

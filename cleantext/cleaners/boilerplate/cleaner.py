@@ -31,14 +31,6 @@ from typing import Literal
 
 import numpy as np
 
-from cleantext.blocks import (
-    LIST_ITEM,
-    Block,
-    comparison_key,
-    join_blocks,
-    line_core,
-    remove_blocks,
-)
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.boilerplate.catalogue import (
     KEEP,
@@ -57,9 +49,17 @@ from cleantext.cleaners.boilerplate.model import (
 from cleantext.cleaners.boilerplate.score import LineScore, score_line
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.repeats import repeated_blocks
 from cleantext.rulesets import RuleSet, builtin_rule_set
-from cleantext.words import COUNTED_WORD
+from cleantext.text.blocks import (
+    LIST_ITEM,
+    Block,
+    comparison_key,
+    join_blocks,
+    line_core,
+    remove_blocks,
+)
+from cleantext.text.repeats import repeated_blocks
+from cleantext.text.words import COUNTED_WORD
 
 _JUNK, _KEEP, _OTHER = "junk", "keep", "other"
 _MAX_HEADLINE_WORDS = 20

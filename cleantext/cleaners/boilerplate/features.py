@@ -25,8 +25,8 @@ from operator import is_not, itemgetter
 import numpy as np
 import regex
 
-from cleantext.blocks import CODE, HEADING, LIST_ITEM, TABLE, Block
-from cleantext.words import COUNTED_WORD, stopwords
+from cleantext.text.blocks import CODE, HEADING, LIST_ITEM, TABLE, Block
+from cleantext.text.words import COUNTED_WORD, stopwords
 
 _URL = regex.compile(
     r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|uk|de|html?|php)\b"

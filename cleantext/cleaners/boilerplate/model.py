@@ -25,8 +25,8 @@ from cleantext.cleaners.boilerplate.features import (
     VERDICT_FEATURE_NAMES,
     verdict_features,
 )
-from cleantext.data import data_file
 from cleantext.errors import ConfigError
+from cleantext.resources.data import data_file
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "rules" / "line-model.npz"
 _FORMAT = 2

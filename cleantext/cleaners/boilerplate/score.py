@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.words import COUNTED_WORD, stopwords
+from cleantext.text.words import COUNTED_WORD, stopwords
 
 GOOD_SCORE = 0.7
 

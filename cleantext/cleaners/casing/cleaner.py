@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 import regex
 
-from cleantext.blocks import HEADING, LIST_ITEM, Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.casing.names import (
     is_plain_lower,
@@ -40,11 +39,12 @@ from cleantext.cleaners.casing.sentences import (
     follows_a_finished_block,
     mostly_capitalised,
 )
-from cleantext.cleaners.encoding import DEFAULT_REPAIR
-from cleantext.codelike import has_code_marks
+from cleantext.cleaners.shared.encoding import DEFAULT_REPAIR
 from cleantext.document import Document
 from cleantext.rulesets import may_contain_any
-from cleantext.words import PLAIN_WORD
+from cleantext.text.blocks import HEADING, LIST_ITEM, Block, rewrite_blocks
+from cleantext.text.codelike import has_code_marks
+from cleantext.text.words import PLAIN_WORD
 
 
 @dataclass

@@ -11,12 +11,12 @@ from operator import itemgetter
 
 import regex
 
-from cleantext.blocks import HEADING, PARAGRAPH, Block
 from cleantext.cleaners.casing.sentences import LINE_START, at_sentence_start
-from cleantext.cleaners.lexicon import default_lexicon
-from cleantext.data import word_list
+from cleantext.cleaners.shared.lexicon import default_lexicon
+from cleantext.resources.data import word_list
 from cleantext.rulesets import may_contain_any
-from cleantext.words import PLAIN_WORD, stopwords
+from cleantext.text.blocks import HEADING, PARAGRAPH, Block
+from cleantext.text.words import PLAIN_WORD, stopwords
 
 _GROUP = regex.Match.group  # type: ignore[attr-defined]
 _UPPER = regex.compile(r"\p{Lu}")

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from cleantext.blocks import Block
-from cleantext.data import shared_lists
+from cleantext.resources.data import shared_lists
+from cleantext.text.blocks import Block
 
 LINE_START = regex.compile(
     r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?[\"'“‘(\[]*"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.cleaners.lexicon import Lexicon
+from cleantext.cleaners.shared.lexicon import Lexicon
 from cleantext.cleaners.typos.keyboard import default_typing_errors
 
 _MIN_SCORE = 1_000_000  # frequency x slip likelihood a correction needs at least

@@ -7,9 +7,10 @@ inside a URL, e-mail address, path, code or number are never touched. Three-lett
 and capitalised words are weak evidence (abbreviations such as npm, names such as
 Etsy): they are corrected only by a likely slip from one of the commonest words
 (`cleantext.cleaners.typos.weak`). A candidate must also be unknown to the
-lexicon (`cleantext.cleaners.lexicon`), not allowed by the user, not written capitalised
-anywhere in the document (a name: "zelenskyy" when "Zelenskyy" appears)
-and not repeated (a word used three times is the document's vocabulary). Rules:
+lexicon (`cleantext.cleaners.shared.lexicon`), not allowed by the user, not
+written capitalised anywhere in the document (a name: "zelenskyy" when
+"Zelenskyy" appears) and not repeated (a word used three times is the
+document's vocabulary). Rules:
 - common-misspelling: an entry of `rules/misspellings.tsv` ("recieve" -> "receive");
   capitalised entries too ("Recieve" -> "Receive");
 - closest-word: the only dictionary word one edit away (a swap of two adjacent
@@ -35,14 +36,13 @@ from typing import Literal
 
 import regex
 
-from cleantext.blocks import Block, rewrite_blocks
 from cleantext.cleaners.base import Cleaner
-from cleantext.cleaners.lexicon import (
+from cleantext.cleaners.shared.lexicon import (
     Lexicon,
     default_lexicon,
     parse_misspellings,
 )
-from cleantext.cleaners.protect import PROTECTED
+from cleantext.cleaners.shared.protect import PROTECTED
 from cleantext.cleaners.typos.correct import CANDIDATE, Corrector, WordContext
 from cleantext.document import Document
 from cleantext.errors import ConfigError
@@ -54,7 +54,8 @@ from cleantext.rulesets import (
     next_run_end,
     run_start,
 )
-from cleantext.words import LETTER_RUN, SPELLING_WORD_PATTERN
+from cleantext.text.blocks import Block, rewrite_blocks
+from cleantext.text.words import LETTER_RUN, SPELLING_WORD_PATTERN
 
 _WORD_RULE = Rule("word", SPELLING_WORD_PATTERN, keep=True)
 REAL_WORD_RULES = builtin_rule_set("real-word-errors")

@@ -9,7 +9,7 @@ from functools import cached_property
 
 import regex
 
-from cleantext.cleaners.lexicon import MAX_WORD_LENGTH, Lexicon, default_lexicon
+from cleantext.cleaners.shared.lexicon import MAX_WORD_LENGTH, Lexicon, default_lexicon
 from cleantext.cleaners.typos.choose import choose, neighbours
 from cleantext.cleaners.typos.foreign import in_foreign_phrase
 from cleantext.cleaners.typos.weak import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from cleantext.data import word_list
+from cleantext.resources.data import word_list
 
 
 @cache

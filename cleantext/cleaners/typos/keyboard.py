@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from cleantext.data import builtin_data
+from cleantext.resources.data import builtin_data
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from cleantext.cleaners.lexicon import Lexicon
+from cleantext.cleaners.shared.lexicon import Lexicon
 from cleantext.cleaners.typos.keyboard import TypingErrors, default_typing_errors
 
 MIN_LENGTH = 3  # shorter words are fixed only from the curated map

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.data import word_list
+from cleantext.resources.data import word_list
 
 COUNTED_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 LETTER_RUN = regex.compile(r"\p{L}[\p{L}\p{M}]*+")

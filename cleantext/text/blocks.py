@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleantext.codelike import (
+from cleantext.text.codelike import (
     CONFIG_EVIDENCE,
     CONFIG_KEY,
     CONFIG_SECTION,

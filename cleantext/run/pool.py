@@ -16,13 +16,10 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from cleantext.document import Document
-
-if TYPE_CHECKING:
-    from cleantext.pipeline.core import Pipeline
-    from cleantext.pipeline.stats import CleanerStats
+from cleantext.pipeline import CleanerStats, Pipeline
 
 Item = TypeVar("Item", str, Document)
 
@@ -118,7 +115,7 @@ def _start_worker(pipeline: Pipeline) -> None:
     pipeline.prepare()
 
 
-_ChunkResult = tuple[list[Item], list["CleanerStats"], int]
+_ChunkResult = tuple[list[Item], list[CleanerStats], int]
 
 
 def _clean_chunk(chunk: list[Item]) -> _ChunkResult:

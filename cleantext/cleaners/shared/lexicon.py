@@ -12,7 +12,8 @@ Sources (all installed packages or files in this repository, nothing downloaded)
   (common misspellings, removed from the known words so that they are corrected).
 
 Building it takes about 1.3 s; a fresh process then reads it from a snapshot in
-the user's cache (`cleantext.cache`) in about 0.4 s. Either way it takes about 150 MB,
+the user's cache (`cleantext.resources.cache`) in about 0.4 s. Either way it
+takes about 150 MB,
 once per process: `default_lexicon()` loads on first use and caches.
 `FixTypos.prepare()` (called by `Pipeline.prepare()` and before workers fork) loads
 it, so that they share it instead of each loading their own.
@@ -32,9 +33,9 @@ from pathlib import Path
 import regex
 from symspellpy import SymSpell, Verbosity
 
-from cleantext.cache import cached, fingerprint
-from cleantext.data import builtin_data, data_file, word_list
 from cleantext.errors import ConfigError
+from cleantext.resources.cache import cached, fingerprint
+from cleantext.resources.data import builtin_data, data_file, word_list
 
 _SYMSPELL_WORDS = "frequency_dictionary_en_82_765.txt"
 _SYMSPELL_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
@@ -228,9 +229,9 @@ def inflection_endings() -> frozenset[str]:
 @cache
 def default_lexicon() -> Lexicon:
     """The packaged English lexicon, loaded once per process on first use: from
-    its snapshot in the user's cache (`cleantext.cache`, about 0.4 s) when there
-    is a sound one, else built from the installed word lists (about 1.3 s) and
-    stored for the next process."""
+    its snapshot in the user's cache (`cleantext.resources.cache`, about 0.4 s)
+    when there is a sound one, else built from the installed word lists (about
+    1.3 s) and stored for the next process."""
     state = cached("lexicon", _lexicon_key(), _built_state, _is_state)
     speller = _empty_speller()
     # SymSpell's index, as its loaders leave it (the key covers symspellpy's version).

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from cleantext.tomlio import loads_toml
+from cleantext.resources.tomlio import loads_toml
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleantext.blocks import HEADING, LIST_ITEM, Block, comparison_key
+from cleantext.text.blocks import HEADING, LIST_ITEM, Block, comparison_key
 
 REPEATED_LINE = "repeated-line"
 REPEATED_PARAGRAPH = "repeated-paragraph"

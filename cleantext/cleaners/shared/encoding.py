@@ -17,8 +17,8 @@ import regex
 from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
-from cleantext.cleaners.mojibake_gate import may_be_mojibake
-from cleantext.cleaners.protect import protected_rule_set
+from cleantext.cleaners.shared.mojibake_gate import may_be_mojibake
+from cleantext.cleaners.shared.protect import protected_rule_set
 from cleantext.rulesets import builtin_rule_set
 
 # Characters some ftfy step changes whatever their context, built from ftfy's own
