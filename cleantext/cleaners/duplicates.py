@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.shared.drop import drop_blocks
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.text.blocks import join_blocks, remove_blocks
 from cleantext.text.repeats import (
     DEFAULT_MIN_PARAGRAPH_CHARS,
     DEFAULT_WINDOW,
@@ -46,11 +46,5 @@ class DropDuplicates(Cleaner):
         drop = repeated_blocks(blocks, self.window, self.min_paragraph_chars)
         if not drop:
             return doc
-        offset = 0
-        for i, block in enumerate(blocks):
-            if i in drop:
-                doc.record(self.name, drop[i], block.text, "", offset)
-            offset += len(block.text) + len(block.sep)
-        before, doc.text = doc.text, join_blocks(remove_blocks(blocks, set(drop)))
-        doc.count_junk(before, doc.text)
+        drop_blocks(doc, self.name, blocks, drop)
         return doc

@@ -11,6 +11,7 @@ from pathlib import Path
 import regex
 
 from cleantext.cleaners.base import Cleaner
+from cleantext.cleaners.shared.drop import drop_blocks
 from cleantext.corpus import (
     GROUP_BY_NONE,
     GROUP_BY_URL,
@@ -21,7 +22,7 @@ from cleantext.corpus import (
 )
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.text.blocks import Block, join_blocks, remove_blocks
+from cleantext.text.blocks import Block
 
 RULE = "site-repeat"
 _BODY_WORDS = 15  # a line this long that ends like a sentence reads as article body
@@ -114,14 +115,11 @@ class DropRepeatedLines(Cleaner):
         if not drop:
             return doc
         where = group or "the corpus"
-        offset = 0
-        for i, block in enumerate(blocks):
-            if i in drop:
-                rule = f"{RULE} (in {drop[i]} of {documents} documents of {where})"
-                doc.record(self.name, rule, block.text, "", offset)
-            offset += len(block.text) + len(block.sep)
-        before, doc.text = doc.text, join_blocks(remove_blocks(blocks, set(drop)))
-        doc.count_junk(before, doc.text)
+        rules = {
+            i: f"{RULE} (in {count} of {documents} documents of {where})"
+            for i, count in drop.items()
+        }
+        drop_blocks(doc, self.name, blocks, rules)
         return doc
 
     def _repeated(

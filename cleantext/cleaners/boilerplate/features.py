@@ -131,9 +131,15 @@ def own_features(
     blocks. `words` are each block's `COUNTED_WORD` tokens, when the caller has
     found them already."""
     if words is None:
-        words = [COUNTED_WORD.findall(block.text) for block in blocks]
+        words = block_words(blocks)
     rows = list(map(_own_features, blocks, words, repeat(priors)))
     return np.array(rows, np.float32).reshape(len(blocks), len(BLOCK_FEATURES))
+
+
+def block_words(blocks: Sequence[Block]) -> list[list[str]]:
+    """Each block's words (`COUNTED_WORD`): what its own features and its line
+    score are computed from."""
+    return [COUNTED_WORD.findall(block.text) for block in blocks]
 
 
 def in_document(blocks: Sequence[Block], own: np.ndarray) -> np.ndarray:
