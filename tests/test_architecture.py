@@ -3,6 +3,7 @@ contracts in pyproject.toml), and no module grows past one idea's length."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -55,3 +56,32 @@ def test_the_pipeline_starts_no_process():
         if imports.search(path.read_text("utf-8"))
     ]
     assert not offenders, offenders
+
+
+# What each benchmarks folder may import of benchmarks (benchmarks/README.md).
+BENCHMARK_IMPORTS = {
+    "data": ("benchmarks.data",),
+    "peers": (),
+    "accuracy": ("benchmarks.data", "benchmarks.peers", "benchmarks.accuracy.floors"),
+    "speed": ("benchmarks.data", "benchmarks.peers", "benchmarks.speed.timing"),
+    "training": ("benchmarks.data",),
+}
+
+
+def test_benchmark_folders_import_only_what_they_share():
+    wrong = []
+    for folder, allowed in BENCHMARK_IMPORTS.items():
+        for path in (ROOT / "benchmarks" / folder).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                else:
+                    continue
+                wrong += [
+                    f"{path.relative_to(ROOT)} imports {name}"
+                    for name in names
+                    if name.startswith("benchmarks") and not name.startswith(allowed)
+                ]
+    assert not wrong, wrong

@@ -12,7 +12,7 @@ of what was subtracted, and that is at most the number of lines added divided by
 never says a line is more common than it is. Memory is 20 bytes per entry (at
 most `2 * capacity` entries: 80 MB at the default, about twice that while a
 buffer of new lines is merged in) plus a few bytes per group, whatever the number
-of documents (`benchmarks/repeats_cost.py`: a peak resident size of 235 MB for a
+of documents (`benchmarks/speed/repeats_cost.py`: a peak resident size of 235 MB for a
 million pages over 1,000 sites, the same after 800,000 pages as after 1,000,000).
 
 For `show`, the table also keeps the first `EXAMPLE_CHARS` characters of the text

@@ -3,7 +3,7 @@
 import itertools
 import json
 
-from benchmarks.corpus import documents, write_corpus
+from benchmarks.data.corpus import documents, write_corpus
 from cleantext import default_pipeline
 
 

@@ -1,6 +1,11 @@
-"""Spacing-fix accuracy on labelled errors (benchmarks/evaluate_fixes.py) vs. floors."""
+"""Spacing-fix accuracy on labelled errors (benchmarks.accuracy.evaluate_fixes)
+against the floors."""
 
-from benchmarks.evaluate_fixes import below_floors, evaluate_injected, evaluate_seeds
+from benchmarks.accuracy.evaluate_fixes import (
+    below_floors,
+    evaluate_injected,
+    evaluate_seeds,
+)
 
 
 def test_known_seed_errors_fixed_and_nothing_else_changed():
@@ -14,13 +19,13 @@ def test_injected_errors_fixed_without_false_changes():
 
 
 def test_known_seed_casing_errors_fixed_and_nothing_else_changed():
-    from benchmarks.evaluate_fixes import evaluate_seed_casing
+    from benchmarks.accuracy.evaluate_fixes import evaluate_seed_casing
 
     assert below_floors("casing-seeds", evaluate_seed_casing()) == []
 
 
 def test_injected_casing_errors_fixed_without_false_changes():
-    from benchmarks.evaluate_fixes import evaluate_injected_casing
+    from benchmarks.accuracy.evaluate_fixes import evaluate_injected_casing
 
     result = evaluate_injected_casing()
     assert result.cases >= 40
@@ -28,7 +33,7 @@ def test_injected_casing_errors_fixed_without_false_changes():
 
 
 def test_names_written_lowercase_once_are_capitalised():
-    from benchmarks.evaluate_fixes import (
+    from benchmarks.accuracy.evaluate_fixes import (
         _project_documents,
         evaluate_names_written_once,
     )

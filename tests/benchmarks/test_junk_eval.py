@@ -1,8 +1,9 @@
-"""Junk-removal accuracy on the labelled set in benchmarks/junk_eval/ vs. floors."""
+"""Junk-removal accuracy on the labelled set in benchmarks/accuracy/junk_eval/
+against the floors."""
 
 import pytest
 
-from benchmarks.evaluate_junk import (
+from benchmarks.accuracy.evaluate_junk import (
     EVAL_DIR,
     GROUPS,
     below_floors,

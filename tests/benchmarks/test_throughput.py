@@ -1,4 +1,5 @@
-"""benchmarks/throughput.py runs end to end on a tiny corpus (timings not checked)."""
+"""benchmarks.speed.throughput runs end to end on a tiny corpus (timings not
+checked)."""
 
 import argparse
 
@@ -6,12 +7,10 @@ from tests.conftest import require_extra
 
 require_extra("bench", "matplotlib")
 
-from benchmarks.corpus import sample
-from benchmarks.throughput import (
+from benchmarks.data.corpus import sample
+from benchmarks.speed.throughput import (
     Rate,
     cleantext_steps,
-    floor_ratio,
-    interleaved_seconds,
     markdown,
     on_clean_text,
     peak_memory,
@@ -19,6 +18,7 @@ from benchmarks.throughput import (
     reference_steps,
     scaling,
 )
+from benchmarks.speed.timing import floor_ratio, interleaved_seconds
 
 
 def test_every_step_is_timed_and_reported(tmp_path):

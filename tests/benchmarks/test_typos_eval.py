@@ -1,6 +1,7 @@
-"""Typo-fixing accuracy (benchmarks/evaluate_typos.py) against its pinned floors."""
+"""Typo-fixing accuracy (benchmarks.accuracy.evaluate_typos) against its pinned
+floors."""
 
-from benchmarks.evaluate_typos import (
+from benchmarks.accuracy.evaluate_typos import (
     below_floors,
     evaluate_clean,
     evaluate_injected,

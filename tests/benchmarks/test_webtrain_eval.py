@@ -1,4 +1,5 @@
-"""Junk removal on real pages vs. the floors of benchmarks/webtrain_eval/floors.toml.
+"""Junk removal on real pages against the floors of
+benchmarks/accuracy/webtrain_eval/floors.toml.
 
 The webtrain pages are third-party data kept outside the repository: the sample's
 floors are checked where the data is (`$CLEANTEXT_WEBTRAIN` or ../shared/webtrain)
@@ -7,8 +8,7 @@ and skipped, saying so, elsewhere. The project's own clean texts are always here
 
 import pytest
 
-from benchmarks import webtrain
-from benchmarks.evaluate_webtrain import (
+from benchmarks.accuracy.evaluate_webtrain import (
     FLOORS,
     SAMPLE_PER_SOURCE,
     SHIPPED,
@@ -19,6 +19,7 @@ from benchmarks.evaluate_webtrain import (
     retention,
     run,
 )
+from benchmarks.data import webtrain
 from cleantext.resources.tomlio import load_toml
 
 
@@ -30,16 +31,19 @@ def test_clean_texts_come_through_whole():
 
 
 @pytest.mark.skipif(
-    not webtrain.available(), reason="no webtrain data (see benchmarks/webtrain.py)"
+    not webtrain.available(),
+    reason="no webtrain data (see benchmarks/data/webtrain.py)",
 )
 def test_the_fixed_dev_sample_reaches_its_floors():
     shipped = [Setting(SHIPPED_NAME, SHIPPED)]
     _, values = run(webtrain.data_dir(), SAMPLE_PER_SOURCE, shipped)
-    assert below_floors(values, load_toml(FLOORS)["sample"]) == []
+    assert below_floors(values, "sample") == []
 
 
-def test_a_floor_not_reached_is_named():
+def test_a_floor_not_reached_is_named(tmp_path):
+    floors = tmp_path / "floors.toml"
+    floors.write_text("[sample]\nf1_naive = 0.85\nf1_markdown = 0.85\n")
     values = {"f1_naive": 0.8, "f1_markdown": 0.9}
-    assert below_floors(values, {"f1_naive": 0.85, "f1_markdown": 0.85}) == [
-        "f1_naive 0.8000 < floor 0.85"
+    assert below_floors(values, "sample", floors) == [
+        "sample: f1_naive = 0.8 < floor 0.85"
     ]

@@ -345,8 +345,11 @@ def test_documents_without_an_article_are_left_alone():
         assert drop(text).text == text
 
 
+JUNK_SEEDS = ROOT / "benchmarks" / "accuracy" / "junk_eval" / "seeds"
+
+
 def seed_content(name: str) -> str:
-    lines = (ROOT / "benchmarks" / "junk_eval" / "seeds" / f"{name}.ann").read_text()
+    lines = (JUNK_SEEDS / f"{name}.ann").read_text()
     return "".join(
         line[2:] + "\n" for line in lines.splitlines() if line.startswith("K|")
     )
@@ -354,10 +357,7 @@ def seed_content(name: str) -> str:
 
 @pytest.mark.parametrize(
     "name",
-    [
-        p.stem
-        for p in sorted((ROOT / "benchmarks" / "junk_eval" / "seeds").glob("*.ann"))
-    ],
+    [p.stem for p in sorted(JUNK_SEEDS.glob("*.ann"))],
 )
 def test_every_seed_content_line_survives(name):
     """The seeds with their junk lines removed are clean: nothing more may go."""

@@ -225,7 +225,7 @@ def test_an_ingredient_list_between_junk_lines_stays():
 
 
 def test_cleaning_twice_drops_nothing_more():
-    from benchmarks.corpus import sample
+    from benchmarks.data.corpus import sample
 
     cleaner = DropBoilerplate()
     for text in sample(0.2):

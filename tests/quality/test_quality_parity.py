@@ -1,4 +1,5 @@
-"""cleantext's presets decide as datatrove's filters (benchmarks/evaluate_quality.py).
+"""cleantext's presets decide as datatrove's filters
+(benchmarks.accuracy.evaluate_quality).
 
 datatrove and spaCy are the optional `parity` extra. Without them this module is
 skipped, except where CLEANTEXT_REQUIRE_EXTRAS is set (CI, which installs them):
@@ -11,13 +12,13 @@ from tests.conftest import require_extra
 
 require_extra("parity", "datatrove", "spacy")
 
-from benchmarks.evaluate_quality import (
+from benchmarks.accuracy.evaluate_quality import (
     MIN_AGREEMENT,
     PRESETS,
     compare,
     known_differences,
 )
-from benchmarks.quality_corpus import generate
+from benchmarks.data.quality_corpus import generate
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The line model: two stages of gradient-boosted oblivious trees that give each
 block of a document the probability that it is article content, shipped as one
-data file (`rules/line-model.npz`, written by `benchmarks/line_model.py`; its card
+data file (`rules/line-model.npz`, written by `benchmarks/training/line_model.py`; its card
 is `rules/line-model.md`).
 
 Stage one judges each block from its features (`features.block_features`); stage
@@ -187,7 +187,7 @@ class LineModel:
             if names != (list(FEATURE_NAMES), list(VERDICT_FEATURE_NAMES)):
                 raise ConfigError(
                     "the line model was trained with other features than this "
-                    "version computes; retrain it: python -m benchmarks.line_model"
+                    "version computes; retrain it: python -m benchmarks.training.line_model"
                 )
             priors = dict(
                 zip(arrays["words"].tolist(), arrays["priors"].tolist(), strict=True)

@@ -1,6 +1,6 @@
 """Train DropBoilerplate's line model on the webtrain pages, deterministically.
 
-    python -m benchmarks.line_model --data ../shared/webtrain
+    python -m benchmarks.training.line_model --data ../shared/webtrain
 
 writes `cleantext/rules/line-model.npz` (two stages of trees and the word priors)
 from the train split only. The steps:
@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import webtrain
+from benchmarks.data import webtrain
 from cleantext import FixUnicode, NormalizeWhitespace, Pipeline
 from cleantext.cleaners.boilerplate.features import (
     FEATURE_NAMES,

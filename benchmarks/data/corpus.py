@@ -8,7 +8,7 @@ errors of the kinds the benchmarks inject, and mojibake, entities and odd spaces
 some lines. No two documents are the same; the same seed gives the same corpus.
 Documents stream to the file, so a 1 GB corpus needs no more memory than 10 MB.
 
-    python benchmarks/corpus.py --megabytes 100 -o corpus.jsonl [--seed N]
+    python -m benchmarks.data.corpus --megabytes 100 -o corpus.jsonl [--seed N]
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from pathlib import Path
 
 import regex
 
-from benchmarks.evaluate_fixes import CORRUPTIONS
-from benchmarks.evaluate_typos import SINGLE_EDIT_KINDS, make_typo
+from benchmarks.data.corruptions import CORRUPTIONS, SINGLE_EDIT_KINDS, make_typo
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+ACCURACY = ROOT / "benchmarks" / "accuracy"  # the labelled texts live there
 _WORD = regex.compile(r"(?<![\w@/\\.'’-])[a-z]{4,}(?![\w@/\\'’-]|[.:][\w/])")
 _TRAILERS = ("Related Articles", "You may also like", "Comments", "More from News")
 
@@ -43,7 +43,7 @@ class Pools:
     @classmethod
     def load(cls) -> Pools:
         paragraphs, headlines, junk = [], [], []
-        for path in sorted((ROOT / "benchmarks" / "junk_eval").glob("*/*.ann")):
+        for path in sorted((ACCURACY / "junk_eval").glob("*/*.ann")):
             for line in path.read_text("utf-8").splitlines():
                 label, _, text = line.partition("|")
                 if label == "J" and text.strip():
@@ -52,7 +52,7 @@ class Pools:
                     paragraphs.append(text)
                 elif label == "K" and 3 <= len(text.split()) < 12 and "|" not in text:
                     headlines.append(text)
-        clean = sorted((ROOT / "benchmarks" / "typos_eval" / "clean").glob("*.txt"))
+        clean = sorted((ACCURACY / "typos_eval" / "clean").glob("*.txt"))
         for path in [*sorted((ROOT / "seeds" / "golden").glob("*.txt")), *clean]:
             for block in path.read_text("utf-8").split("\n"):
                 if len(block.split()) >= 12 and "|" not in block:

@@ -1,7 +1,7 @@
 """Site repeats on the webtrain pages: DropRepeatedLines with a table counted over
 the pages of each site, against the default pipeline alone.
 
-    python -m benchmarks.evaluate_repeats [--data DIR] [--grid] [--write]
+    python -m benchmarks.accuracy.evaluate_repeats [--data DIR] [--grid] [--write]
 
 Pages are grouped by the registrable domain of their URL (`cleantext.corpus`);
 sites with two or more pages are the site corpora. For each rendering (the plain
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import webtrain
+from benchmarks.data import webtrain
 from cleantext import (
     Document,
     DropRepeatedLines,
@@ -218,7 +218,8 @@ def report(results: list[dict], chosen: list[Site], options: dict) -> str:
     lines = [
         "# Site repeats on the webtrain site corpora",
         "",
-        "Written by `python -m benchmarks.evaluate_repeats --write`; scores only, no",
+        "Written by `python -m benchmarks.accuracy.evaluate_repeats --write`; "
+        "scores only, no",
         "text of the third-party pages. DropRepeatedLines' options: "
         + ", ".join(f"{k}={v}" for k, v in sorted(_effective(options).items()))
         + ".",

@@ -18,7 +18,7 @@ document comes back identical. Names written lowercase once: in the seeds and th
 typo benchmark's clean texts, each use of a name the lexicon does not know (and the
 document writes capitalised mid-sentence at least twice) put in lowercase in turn.
 
-    python benchmarks/evaluate_fixes.py [--check]
+    python -m benchmarks.accuracy.evaluate_fixes [--check]
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from pathlib import Path
 
 import regex
 
-from benchmarks.floors import unmet_floors
+from benchmarks.accuracy.floors import unmet_floors
+from benchmarks.data.corruptions import CORRUPTIONS
 from cleantext import (
     Document,
     FixCasing,
@@ -44,21 +45,11 @@ from cleantext import (
 from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.resources.tomlio import load_toml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = Path(__file__).resolve().parent / "fixes_eval"
 FLOORS = EVAL_DIR / "floors.toml"
 SEED_DIR = ROOT / "seeds"
-TYPO_CLEAN_DIR = ROOT / "benchmarks" / "typos_eval" / "clean"
-
-# How to corrupt a correct line: (kind, pattern of a correct spot, its corruption).
-CORRUPTIONS = [
-    ("comma-space-dropped", r"(?<=\p{Ll}), (?=\p{Ll})", ","),
-    ("sentence-space-dropped", r"(?<=\p{Ll}{2})\. (?=\p{Lu}\p{Ll})", "."),
-    ("semicolon-space-dropped", r"(?<=\p{Ll}); (?=\p{Ll})", ";"),
-    ("colon-space-dropped", r"(?<=\p{Ll}{2}): (?=\p{Ll}{2})", ":"),
-    ("space-before-comma", r"(?<=\p{Ll}), ", " , "),
-    ("doubled-space", r"(?<=\p{Ll}) (?=\p{Ll})", "  "),
-]
+TYPO_CLEAN_DIR = ROOT / "benchmarks" / "accuracy" / "typos_eval" / "clean"
 
 
 @dataclass
@@ -212,7 +203,7 @@ def _webtrain_gold_documents(pages: int = 300) -> list[str]:
     there (real prose with real names, not tuned on); else none."""
     from itertools import islice
 
-    from benchmarks import webtrain
+    from benchmarks.data import webtrain
 
     if not webtrain.available():
         return []

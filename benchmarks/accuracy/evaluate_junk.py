@@ -1,4 +1,4 @@
-"""Measure junk removal on the labelled evaluation set in `benchmarks/junk_eval/`.
+"""Measure junk removal on the labelled evaluation set in `junk_eval/` beside this.
 
 Each `.ann` file is a document with one label per line: `K|` (content to keep) or
 `J|` (junk to drop) before the line's text; empty lines are blank lines, not scored.
@@ -15,7 +15,9 @@ Reported per document and per group:
 - content-line precision: share of the kept lines that are content;
 - content-token recall: share of the content's words that survive.
 
-    python benchmarks/evaluate_junk.py [--check]    (--check: exit 1 below the floors)
+    python -m benchmarks.accuracy.evaluate_junk [--check]
+
+(--check: exit 1 below the floors)
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from benchmarks.floors import unmet_floors
+from benchmarks.accuracy.floors import unmet_floors
 from cleantext import DropBoilerplate, DropDuplicates, Pipeline
 from cleantext.resources.tomlio import load_toml
 

@@ -11,7 +11,7 @@ Speed: docs/s and MB/s of computing all signals once, of each preset's decision 
 them, of signals plus the four published presets, and of datatrove's filters alone
 and all four in sequence (median of `--runs`, single process, one run).
 
-    python benchmarks/evaluate_quality.py [--runs 3] [--check]
+    python -m benchmarks.accuracy.evaluate_quality [--runs 3] [--check]
 
 Needs datatrove and spaCy (`pip install -e '.[parity]'`).
 """
@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.quality_corpus import generate
+from benchmarks.data.quality_corpus import generate
+from benchmarks.peers.datatrove_filters import datatrove_decision, datatrove_filters
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.quality.tokens import clear_word_cache
 from cleantext.resources.tomlio import load_toml
@@ -34,32 +35,6 @@ KNOWN_DIFFERENCES = (
 )
 PRESETS = ("gopher-quality", "gopher-repetition", "c4", "fineweb")
 MIN_AGREEMENT = 0.99
-
-
-def datatrove_filters() -> dict:
-    """datatrove's filters under cleantext's preset names."""
-    from datatrove.pipeline.filters import (
-        C4QualityFilter,
-        FineWebQualityFilter,
-        GopherQualityFilter,
-        GopherRepetitionFilter,
-    )
-
-    return {
-        "gopher-quality": GopherQualityFilter(),
-        "gopher-repetition": GopherRepetitionFilter(),
-        "c4": C4QualityFilter(),
-        "fineweb": FineWebQualityFilter(),
-    }
-
-
-def datatrove_decision(reference, doc_id: str, text: str) -> tuple[bool, str]:
-    from datatrove.data import Document as DatatroveDocument
-
-    result = reference.filter(DatatroveDocument(text=text, id=doc_id))
-    if isinstance(result, tuple):
-        return bool(result[0]), result[1]
-    return bool(result), ""
 
 
 def compare(documents: list[tuple[str, str]] | None = None) -> dict[str, list[dict]]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATASETS = (
     "cleaneval",
     "cleanportaleval",

@@ -14,7 +14,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+ACCURACY = ROOT / "benchmarks" / "accuracy"  # the labelled texts live there
 
 
 def source_texts() -> list[str]:
@@ -24,10 +25,10 @@ def source_texts() -> list[str]:
     paths = [
         *sorted((ROOT / "seeds").glob("*.txt")),
         *sorted((ROOT / "seeds" / "golden").glob("*.txt")),
-        *sorted((ROOT / "benchmarks" / "typos_eval" / "clean").glob("*.txt")),
+        *sorted((ACCURACY / "typos_eval" / "clean").glob("*.txt")),
     ]
     texts = [path.read_text("utf-8") for path in paths]
-    for path in sorted((ROOT / "benchmarks" / "junk_eval").glob("*/*.ann")):
+    for path in sorted((ACCURACY / "junk_eval").glob("*/*.ann")):
         lines = path.read_text("utf-8").splitlines()
         texts.append("\n".join(line[2:] for line in lines))
     topics = pydoc_data.topics.topics

@@ -23,7 +23,7 @@ that restore an injected typo exactly), false changes per 1,000 clean words, wor
 per second of FixTypos alone (median of 3, lexicon loaded), and the lexicon's load
 time and memory (in a fresh process).
 
-    python benchmarks/evaluate_typos.py [--check] [--rounds N]
+    python -m benchmarks.accuracy.evaluate_typos [--check] [--rounds N]
 """
 
 from __future__ import annotations
@@ -36,27 +36,25 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import regex
 
-from benchmarks.floors import unmet_floors
+from benchmarks.accuracy.floors import unmet_floors
+from benchmarks.data.corruptions import KINDS, SINGLE_EDIT_KINDS, make_typo
+from benchmarks.data.corruptions import misspellings as corruption_pairs
 from cleantext import Document, FixTypos, Pipeline, default_pipeline
 from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.resources.tomlio import load_toml
 from cleantext.text.blocks import split_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = Path(__file__).resolve().parent / "typos_eval"
 FLOORS = EVAL_DIR / "floors.toml"
 SEED_DIR = ROOT / "seeds"
-KINDS = ("transposition", "deletion", "insertion", "substitution", "misspelling")
-SINGLE_EDIT_KINDS = KINDS[:4]
 # The share of the words of each shape that get a single-edit typo: short and
 # capitalised words are rarer targets, so more of them get one.
 _RATE = {"long": 1 / 25, "short": 1 / 5, "capitalised": 1 / 3}
-_FIRST_LETTER_WEIGHT = 0.4  # relative to any other letter
 _MISSPELLING_RATE = 1 / 2  # of the words with a well-known misspelling get it
 _WORD_END = r"(?![\w@/\\'’-]|[.:][\w/])"
 # The words that may get a typo, by shape: lowercase words of four or more letters
@@ -69,7 +67,6 @@ SHAPES = {
         rf"(?:^|(?<=[.!?][\"'”’)]*[ ]))[A-Z][a-z]{{3,}}{_WORD_END}", regex.MULTILINE
     ),
 }
-_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 @dataclass
@@ -145,58 +142,13 @@ def clean_documents() -> list[str]:
     return documents
 
 
-@cache
-def _misspellings() -> dict[str, str]:
-    pairs = {}
-    for line in (EVAL_DIR / "misspellings.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            right, wrong = line.split("\t")
-            pairs[right] = wrong
-    return pairs
-
-
-def _neighbours(letter: str) -> str:
-    for row in _KEYBOARD:
-        at = row.find(letter)
-        if at >= 0:
-            return row[max(0, at - 1) : at] + row[at + 1 : at + 2]
-    return ""
-
-
-def _position(word: str, rng: random.Random) -> int:
-    """Where the typo goes: any letter, the first one less often (typing studies
-    find the first letter wrong in under a tenth of misspellings, Pollock and
-    Zamora 1983; uniform positions would put it there in a sixth)."""
-    weights = [_FIRST_LETTER_WEIGHT] + [1.0] * (len(word) - 1)
-    return rng.choices(range(len(word)), weights)[0]
-
-
-def make_typo(word: str, kind: str, rng: random.Random) -> str | None:
-    """`word` with one typo of `kind`, or None when the kind does not apply."""
-    if kind == "misspelling":
-        return _misspellings().get(word)
-    at = _position(word, rng)
-    if kind == "transposition":
-        at = min(at, len(word) - 2)
-        if word[at] == word[at + 1]:
-            return None
-        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
-    if kind == "deletion":
-        return word[:at] + word[at + 1 :]
-    if kind == "insertion":
-        extra = rng.choice(word[at] + _neighbours(word[at]))
-        return word[:at] + extra + word[at:]
-    choices = _neighbours(word[at])
-    return word[:at] + rng.choice(choices) + word[at + 1 :] if choices else None
-
-
 def inject(
     text: str, rng: random.Random, shape: str = "long"
 ) -> tuple[str, dict[int, tuple[str, str]]]:
     """Typos put into the words of `shape` in `text`'s paragraphs: the new text
     and, by position in it, (kind, original word, typo) of each typo."""
     lexicon = default_lexicon()
-    misspellings = _misspellings()
+    misspellings = corruption_pairs()
     prose = _prose_spans(text)
     pieces, last, shift, typos = [], 0, 0, {}
     for match in SHAPES[shape].finditer(text):

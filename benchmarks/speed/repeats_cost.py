@@ -1,11 +1,11 @@
 """What counting and dropping site repeats cost: speed against the bare regex
 word scan in one interleaved run, and memory as the corpus grows.
 
-    python -m benchmarks.repeats_cost [--megabytes 3] [--documents 1000000]
+    python -m benchmarks.speed.repeats_cost [--megabytes 3] [--documents 1000000]
 
 (`--megabytes 0` or `--documents 0` leaves that part out.)
 
-Speed: the benchmark corpus (`benchmarks/corpus.py`) spread over 10 sites, each
+Speed: the benchmark corpus (`benchmarks/data/corpus.py`) spread over 10 sites, each
 page given its site's menu and footer (ten lines of the site's own); the steps
 take turns over it (`throughput.interleaved_seconds`): the floor, counting the
 pages into a `RepeatTable` (what `cleantext repeats count` does per document),
@@ -25,11 +25,11 @@ import resource
 import statistics
 import time
 
-from benchmarks.corpus import sample
-from benchmarks.throughput import (
-    _WORD,
+from benchmarks.data.corpus import sample
+from benchmarks.speed.timing import (
     Step,
     floor_ratio,
+    floor_step,
     interleaved_seconds,
     peak_rss_megabytes,
 )
@@ -82,7 +82,7 @@ def speed(megabytes: float, rounds: int) -> None:
         cleaner(Document(text, metadata={"site": group_of[text]}))
 
     steps = [
-        Step("regex word scan (floor)", "floor", _WORD.findall),
+        floor_step(),
         Step("counting (RepeatTable.add)", "cleaner", count),
         Step("DropRepeatedLines", "cleaner", drop),
     ]

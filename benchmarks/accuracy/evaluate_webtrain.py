@@ -1,7 +1,7 @@
 """Junk removal on the webtrain dev split: pages of sites the model never saw.
 
-    python -m benchmarks.evaluate_webtrain [--data DIR] [--sample N] [--model FILE]
-        [--quick] [--write]
+    python -m benchmarks.accuracy.evaluate_webtrain [--data DIR] [--sample N]
+        [--model FILE] [--quick] [--write]
 
 For each rendering (plain-text scrape, Markdown) and source, the word precision,
 recall and F1 of the kept text against the gold text (lower-cased `\\w+` tokens as
@@ -16,8 +16,8 @@ before it replaces the shipped one. The full run exits 1 below the floors of
 `webtrain_eval/floors.toml`; tests/benchmarks/test_webtrain_eval.py checks the
 fixed sample's floors.
 
-`--write` writes benchmarks/webtrain_eval/RESULTS.md (numbers only: the pages are
-third-party data and stay outside the repository).
+`--write` writes `webtrain_eval/RESULTS.md` beside this (numbers only: the pages
+are third-party data and stay outside the repository).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-from benchmarks import webtrain
+from benchmarks.accuracy.floors import unmet_floors
+from benchmarks.data import webtrain
 from cleantext import (
     Document,
     DropBoilerplate,
@@ -43,7 +44,6 @@ from cleantext import (
     Pipeline,
 )
 from cleantext.cleaners.boilerplate.model import load_line_model
-from cleantext.resources.tomlio import load_toml
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "webtrain_eval" / "RESULTS.md"
@@ -273,13 +273,12 @@ def measured(scores, gold: Retention, own: Retention) -> dict[str, float]:
     return values
 
 
-def below_floors(values: dict[str, float], floors: dict[str, float]) -> list[str]:
-    """What does not reach its floor (a table of `webtrain_eval/floors.toml`)."""
-    return [
-        f"{name} {values[name]:.4f} < floor {floor}"
-        for name, floor in floors.items()
-        if values[name] < floor
-    ]
+def below_floors(
+    values: dict[str, float], group: str, path: Path = FLOORS
+) -> list[str]:
+    """What does not reach its floor in table `group` of `path`
+    (`webtrain_eval/floors.toml`), or the data they were measured on changed."""
+    return unmet_floors(path, group, values)
 
 
 def run(
@@ -360,7 +359,7 @@ def main() -> int:
     group = "dev" if not args.sample else "sample"
     problems = []
     if not args.sample or args.sample == SAMPLE_PER_SOURCE:
-        problems = below_floors(values, load_toml(FLOORS)[group])
+        problems = below_floors(values, group)
     for problem in problems:
         print(f"below floor ({group}): {problem}", file=sys.stderr)
     return 1 if problems else 0

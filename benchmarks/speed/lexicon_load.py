@@ -1,7 +1,7 @@
 """What a fresh process pays for FixTypos' lexicon: built from its sources, or read
 from its snapshot in the cache (`cleantext.resources.cache`).
 
-    python -m benchmarks.lexicon_load [--runs 5]
+    python -m benchmarks.speed.lexicon_load [--runs 5]
 
 Each run starts new Python processes, the two ways taking turns (build, snapshot,
 build, ...), as a Dask, Ray or Spark worker starts: one with the cache turned off,

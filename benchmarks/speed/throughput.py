@@ -1,7 +1,7 @@
 """Time the hot path: every cleaner, the default pipeline, reference tools, processes.
 
 One command, one run, so that every ratio compares numbers taken minutes apart on
-the same machine. On a corpus from `benchmarks/corpus.py` (realistic dirty
+the same machine. On a corpus from `benchmarks/data/corpus.py` (realistic dirty
 documents, none alike) the steps run single-process over the whole corpus in
 turn, `--runs` rounds after a warm-up (A B C ... A B C ...): the median round
 gives MB/s (UTF-8 bytes in) and docs/s, and the median of each round's ratio to
@@ -26,7 +26,7 @@ cost; and the default pipeline through `Pipeline.map` with 1 to N worker process
 Prints the table; `--write` stores it in RESULTS.md and draws throughput.png
 (needs matplotlib, the `bench` extra).
 
-    python benchmarks/throughput.py [--megabytes 10] [--runs 3] [--write]
+    python -m benchmarks.speed.throughput [--megabytes 10] [--runs 3] [--write]
 """
 
 from __future__ import annotations
@@ -34,18 +34,21 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import resource
 import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
-from benchmarks.corpus import sample
+from benchmarks.data.corpus import sample
+from benchmarks.speed.timing import (
+    Step,
+    floor_ratio,
+    floor_step,
+    interleaved_seconds,
+    peak_rss_megabytes,
+)
 from cleantext import DropBoilerplate, FixTypos, Pipeline, default_pipeline
 from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.quality import QualityFilter, compute_signals
@@ -55,18 +58,7 @@ from cleantext.run.pool import map_documents
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 PLOT = HERE / "throughput.png"
-_WORD = regex.compile(r"\w+")
 QUALITY_PRESETS = ("gopher-quality", "gopher-repetition", "c4", "fineweb")
-
-
-@dataclass
-class Step:
-    """One timed operation on a document's text."""
-
-    name: str
-    group: str  # "floor", "cleaner", "pipeline", "quality" or "reference"
-    run: Callable[[str], object]
-    reset: Callable[[], None] = lambda: None  # before each timed run: cold caches
 
 
 @dataclass
@@ -98,7 +90,7 @@ def cleantext_steps() -> list[Step]:
         default_lexicon().forget_lookups()
 
     return [
-        Step("regex word scan (floor)", "floor", _WORD.findall),
+        floor_step(),
         *(
             Step(c.name, "cleaner", Pipeline([c]).clean, reset=cold)
             for c in default.cleaners
@@ -140,7 +132,10 @@ def reference_steps(clean_text_dir: Path | None) -> tuple[list[Step], list[str]]
     else:
         steps.append(Step("clean-text clean()", "reference", clean_text.clean))
     if all(importlib.util.find_spec(m) for m in ("datatrove", "spacy")):
-        from benchmarks.evaluate_quality import datatrove_decision, datatrove_filters
+        from benchmarks.peers.datatrove_filters import (
+            datatrove_decision,
+            datatrove_filters,
+        )
 
         for name, reference in datatrove_filters().items():
             steps.append(
@@ -174,34 +169,6 @@ def _load_clean_text(folder: Path | None):
     sys.modules["clean_text_pypi"] = module
     spec.loader.exec_module(module)
     return module
-
-
-def interleaved_seconds(
-    steps: list[Step], docs: list[str], rounds: int
-) -> list[list[float]]:
-    """Seconds of each step's pass over `docs`, round by round, the steps taking
-    turns (A B C ... A B C ...) after a warm-up, so that a change in the
-    machine's load falls on every step of a round alike."""
-    for step in steps:
-        for doc in docs[:50]:  # imports, regex caches, ftfy tables
-            step.run(doc)
-    seconds: list[list[float]] = [[] for _ in steps]
-    for _ in range(rounds):
-        for timings, step in zip(seconds, steps, strict=True):
-            step.reset()
-            started = time.perf_counter()
-            for doc in docs:
-                step.run(doc)
-            timings.append(time.perf_counter() - started)
-    return seconds
-
-
-def floor_ratio(step_seconds: list[float], floor_seconds: list[float]) -> float:
-    """The median over rounds of the floor's time over the step's in that round:
-    its speed as a share of the floor's, measured minutes or seconds apart."""
-    return statistics.median(
-        floor / step for floor, step in zip(floor_seconds, step_seconds, strict=True)
-    )
 
 
 def peak_memory(step: Step, docs: list[str]) -> float:
@@ -276,9 +243,9 @@ def markdown(
     lines = [
         "# Throughput",
         "",
-        f"`python benchmarks/throughput.py --megabytes {args.megabytes:g} --runs "
+        f"`python -m benchmarks.speed.throughput --megabytes {args.megabytes:g} --runs "
         f"{args.runs} --write`: {len(docs)} documents, {_megabytes(docs):.1f} MB "
-        f"from `benchmarks/corpus.py`; single process, {args.runs} rounds after a "
+        f"from `benchmarks/data/corpus.py`; single process, {args.runs} rounds after a "
         "warm-up, the steps taking turns in each round; MB/s is the median round "
         "(UTF-8 input bytes); the share of the floor is the median of the rounds' "
         "ratios to the regex word scan of the same round; peak "
@@ -317,11 +284,6 @@ def markdown(
     if notes:
         lines += ["", *(f"- {note}" for note in notes)]
     return "\n".join(lines) + "\n"
-
-
-def peak_rss_megabytes() -> float:
-    """This process's peak resident size in MB (10**6 bytes; Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 
 
 def plot(rates: list[Rate], scaled: list[tuple[int, float]], path: Path) -> None:
