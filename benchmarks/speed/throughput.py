@@ -22,7 +22,7 @@ documents. Next to cleantext's steps, in the same run:
 
 Then the floor, each cleaner and the default pipeline again on clean text (the
 default pipeline's own output of the corpus), where a cleaner costs what its gates
-cost; and the default pipeline through `Pipeline.map` with 1 to N worker processes.
+cost; and the default pipeline through `map_documents` with 1 to N worker processes.
 Prints the table; `--write` stores it in RESULTS.md and draws throughput.png
 (needs matplotlib, the `bench` extra).
 
@@ -210,7 +210,7 @@ def on_clean_text(
 
 
 def scaling(docs: list[str], runs: int, max_jobs: int) -> list[tuple[int, float]]:
-    """MB/s of the default pipeline through `Pipeline.map` with 1..max_jobs
+    """MB/s of the default pipeline through `map_documents` with 1..max_jobs
     processes (median of `runs`, worker start-up included)."""
     megabytes = _megabytes(docs)
     pipeline = default_pipeline()
@@ -272,7 +272,7 @@ def markdown(
             for r in clean[1]
         ),
         "",
-        "Default pipeline through `Pipeline.map` (worker start-up included):",
+        "Default pipeline through `map_documents` (worker start-up included):",
         "",
         "| processes | MB/s | speed-up |",
         "| ---: | ---: | ---: |",
@@ -319,7 +319,7 @@ def plot(rates: list[Rate], scaled: list[tuple[int, float]], path: Path) -> None
     scaling_axis.set_xticks(jobs)
     scaling_axis.set_xlabel("worker processes")
     scaling_axis.set_ylabel("MB/s")
-    scaling_axis.set_title("Default pipeline, Pipeline.map")
+    scaling_axis.set_title("Default pipeline, map_documents")
     scaling_axis.legend()
     figure.tight_layout()
     figure.savefig(path, dpi=110)

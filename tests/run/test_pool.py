@@ -1,4 +1,4 @@
-"""Pipeline.map: worker processes, input order, bounded memory, merged statistics."""
+"""map_documents: worker processes, input order, bounded memory, merged statistics."""
 
 import itertools
 
