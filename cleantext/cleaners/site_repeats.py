@@ -59,8 +59,9 @@ class DropRepeatedLines(Cleaner):
 
     table: str = ""
     group_by: str = GROUP_BY_URL
-    # Chosen on the webtrain train split's sites (benchmarks/accuracy/evaluate_repeats.py
-    # --grid): the best F1 gain losing at most 0.1% of the content.
+    # Chosen on the webtrain train split's sites
+    # (benchmarks/accuracy/evaluate_repeats.py --grid): the best F1 gain losing at
+    # most 0.1% of the content.
     min_documents: int = 4
     min_share: float = 0.7
     body_share: float = 0.9

@@ -4,19 +4,19 @@ Decisions, in order, each with the name of what made it:
 1. rules (`rules/boilerplate.toml` plus users' files) mark single lines as junk, as
    metadata (date, author, source: kept in `Document.metadata`), as the start of a
    trailer, or as a table-of-contents heading;
-2. section logic (`rules.py`): a trailer heading after the article body has started drops itself
-   and everything after it (unless as many body paragraphs follow it as precede it:
-   then only the heading goes); a table of contents is dropped with the entries that
-   repeat lines found elsewhere in the document; standalone lines naming the
-   document's source or author go;
-3. the line model (`judge.py` over `model.py`): every prose line no rule decided (a `keep` rule
-   decides for content: sign-offs), except the headline and the first article
-   paragraph, gets the
-   probability that it is content, from its features and its neighbours'; a line
-   under the cut goes ("model p=0.04"). The cut is `threshold`, or by default, per
-   document, the one that maximises the expected word F1 of what is kept (between
-   0.2 and 0.6). The model judges the document again without what it dropped,
-   until nothing more goes, so that cleaning twice removes nothing more.
+2. section logic (`rules.py`): a trailer heading after the article body has
+   started drops itself and everything after it (unless as many body paragraphs
+   follow it as precede it: then only the heading goes); a table of contents is
+   dropped with the entries that repeat lines found elsewhere in the document;
+   standalone lines naming the document's source or author go;
+3. the line model (`judge.py` over `model.py`): every prose line no rule decided
+   (a `keep` rule decides for content: sign-offs), except the headline and the
+   first article paragraph, gets the probability that it is content, from its
+   features and its neighbours'; a line under the cut goes ("model p=0.04"). The
+   cut is `threshold`, or by default, per document, the one that maximises the
+   expected word F1 of what is kept (between 0.2 and 0.6). The model judges the
+   document again without what it dropped, until nothing more goes, so that
+   cleaning twice removes nothing more.
 `mode` chooses rules and model together, the rules alone, or the model alone.
 The page under judgement is `page.py`; what is dropped goes through the shared
 `drop_blocks`, which also applies the inline junk rules to kept prose.

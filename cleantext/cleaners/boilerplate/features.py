@@ -9,8 +9,8 @@ joined by those of its neighbours within three blocks, by averages over windows 
 3, 10 and 30 blocks either side, and by where it stands: its position, its length
 against the document's long lines, and its distance to the nearest long
 sentence-like line (the article body) and to the document's main run of prose.
-Training (benchmarks/training/line_model.py) and DropBoilerplate compute them with this one
-function, so they cannot drift apart.
+Training (benchmarks/training/line_model.py) and DropBoilerplate compute them
+with this one function, so they cannot drift apart.
 """
 
 from __future__ import annotations

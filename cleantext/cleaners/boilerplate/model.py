@@ -1,7 +1,7 @@
 """The line model: two stages of gradient-boosted oblivious trees that give each
 block of a document the probability that it is article content, shipped as one
-data file (`rules/line-model.npz`, written by `benchmarks/training/line_model.py`; its card
-is `rules/line-model.md`).
+data file (`rules/line-model.npz`, written by
+`benchmarks/training/line_model.py`; its card is `rules/line-model.md`).
 
 Stage one judges each block from its features (`features.block_features`); stage
 two judges it again from the same features and stage one's verdicts on the blocks
@@ -187,7 +187,8 @@ class LineModel:
             if names != (list(FEATURE_NAMES), list(VERDICT_FEATURE_NAMES)):
                 raise ConfigError(
                     "the line model was trained with other features than this "
-                    "version computes; retrain it: python -m benchmarks.training.line_model"
+                    "version computes; retrain it: "
+                    "python -m benchmarks.training.line_model"
                 )
             priors = dict(
                 zip(arrays["words"].tolist(), arrays["priors"].tolist(), strict=True)
