@@ -133,7 +133,12 @@ def run_batch(
     for error in missing:
         on_error(error)
     _refuse_texts_running_together(sources, options)
-    _refuse_overwriting_an_input(output, sources)
+    named = {"-o": output, "--report": report, "--rejected": rejected, "-o ": scores}
+    refuse_clashing_outputs(
+        {flag.strip(): path for flag, path in named.items() if path is not None},
+        sources,
+        options.output_dir,
+    )
 
     with contextlib.ExitStack() as stack:
 
@@ -175,12 +180,36 @@ def run_batch(
     return EXIT_OK
 
 
-def _refuse_overwriting_an_input(output: Path | None, sources: list) -> None:
-    if output is None:
-        return
-    target = output.resolve()
-    if any(s.path is not None and s.path.resolve() == target for s in sources):
-        raise UsageError(f"output {output} is also an input; choose another name")
+def refuse_clashing_outputs(
+    outputs: dict[str, Path], sources: list, output_dir: Path | None = None
+) -> None:
+    """Refuse a run in which a named output file (`-o`, `--report`, ...) is an
+    input, is another named output, or is where `-o DIR` writes an input's
+    output: each compared by real path (symlinks followed) and, for files that
+    exist, by device and inode (hard links)."""
+    inputs = [s.path for s in sources if s.path is not None]
+    taken: list[tuple[str, Path]] = []
+    if output_dir is not None:
+        taken = [("-o DIR", output_dir / s.output_name()) for s in sources if s.path]
+    for flag, path in outputs.items():
+        if any(_same_file(path, source) for source in inputs):
+            raise UsageError(f"{flag} {path} is also an input; choose another name")
+        for other_flag, other in taken:
+            if _same_file(path, other):
+                raise UsageError(
+                    f"{other_flag} and {flag} name the same file {path}; "
+                    "choose another name for one of them"
+                )
+        taken.append((flag, path))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist yet
+        return False
 
 
 def _refuse_texts_running_together(sources: list, options: BatchOptions) -> None:

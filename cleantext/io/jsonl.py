@@ -19,10 +19,11 @@ class JsonlLine:
 
     `record` is set when the line is a JSON object whose field is a string. Else
     `passed` holds the bytes the output keeps in the line's place (the line itself,
-    so that line numbers still match), or None for a line that is not text at all
-    (binary or invalid UTF-8: it must never reach the output); `error` is a problem
-    to report, and `skipped` names a record passed through on purpose (its field
-    is null or missing, common in real data).
+    so that line numbers still match); `undecodable` marks a line that is not text
+    at all (binary or invalid UTF-8), which only a rewrite in place keeps, byte for
+    byte, since a new UTF-8 output cannot carry it; `error` is a problem to report,
+    and `skipped` names a record passed through on purpose (its field is null or
+    missing, common in real data).
     """
 
     number: int
@@ -31,6 +32,7 @@ class JsonlLine:
     error: InputError | None = None
     passed: bytes | None = None
     skipped: str | None = None
+    undecodable: bool = False
 
 
 def iter_jsonl(
@@ -40,7 +42,8 @@ def iter_jsonl(
 
     A file that starts like a compressed file is refused whole; one that starts
     with a UTF-16 or UTF-32 byte-order mark is decoded as such. A line that is not
-    valid UTF-8 is reported and left out of the output; one that is not valid JSON,
+    valid UTF-8 is reported and marked `undecodable`; one that is not valid JSON
+    (nested too deeply or holding a number too long to read included),
     not an object, or holds a field that is not a string is reported and kept as
     it is; one whose field is null or missing is kept and marked `skipped`.
     """
@@ -52,13 +55,12 @@ def iter_jsonl(
         try:
             text = decode_text(raw, where, errors, line=number)
         except InputError as exc:
-            yield JsonlLine(number, raw, None, error=exc)
+            yield JsonlLine(number, raw, None, error=exc, passed=raw, undecodable=True)
             continue
         try:
             record = json.loads(text.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
-            message = f"malformed JSON: {exc.msg} (column {exc.colno})"
-            error = InputError(where, message, number)
+        except (ValueError, RecursionError) as exc:
+            error = InputError(where, _malformed(exc), number)
             yield JsonlLine(number, raw, None, error=error, passed=raw)
             continue
         if not isinstance(record, dict):
@@ -77,6 +79,15 @@ def iter_jsonl(
             yield JsonlLine(number, raw, None, error=error, passed=raw)
         else:
             yield JsonlLine(number, raw, record)
+
+
+def _malformed(exc: ValueError | RecursionError) -> str:
+    """Why a line is not JSON the reader accepts, in one line."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"malformed JSON: {exc.msg} (column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "malformed JSON: nested too deeply to read"
+    return f"malformed JSON: {str(exc).split(';')[0]}"  # e.g. an integer too long
 
 
 def _jsonl_byte_lines(stream: BinaryIO, where: str) -> Iterator[bytes]:

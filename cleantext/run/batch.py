@@ -202,7 +202,8 @@ class BatchCleaner:
     def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
         """Output lines of a JSONL stream, in input order. Lines that are not
         records to clean pass through unchanged in their place (reported when they
-        are a problem), except lines that are not text: those are left out."""
+        are a problem), except lines that are not text: those are left out, unless
+        the input is rewritten in place, which keeps them byte for byte."""
         field = self.options.field
         skipped: list[int] = []
 
@@ -225,7 +226,9 @@ class BatchCleaner:
             seen_any = True
             if doc is None:
                 self.progress.add(len(line.raw), documents=0)
-                if line.passed is not None:
+                if line.passed is not None and (
+                    self.options.in_place or not line.undecodable
+                ):
                     yield (
                         line.passed
                         if line.passed.endswith(b"\n")
