@@ -1,5 +1,6 @@
-"""The errors cleantext raises on purpose: a configuration it cannot use, or an input
-it cannot read. Both name what is wrong and where, in one line."""
+"""The errors cleantext raises on purpose: a configuration it cannot use, an input
+it cannot read, a worker process that died. Each names what is wrong and where,
+in one line."""
 
 from __future__ import annotations
 
@@ -17,3 +18,8 @@ class InputError(Exception):
         self.message = message
         self.where = source if line is None else f"{source}:{line}"
         super().__init__(f"{self.where}: {message}")
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended before returning its documents (killed, or out of
+    memory); says which documents it held."""

@@ -15,7 +15,18 @@ import time
 
 import pytest
 
-from cleantext import FixSpacing, FixTypos, Pipeline, default_pipeline
+from cleantext import (
+    DropBoilerplate,
+    DropDuplicates,
+    FixCasing,
+    FixSpacing,
+    FixTypos,
+    FixUnicode,
+    NormalizeTables,
+    NormalizeWhitespace,
+    Pipeline,
+    default_pipeline,
+)
 from cleantext.quality import compute_signals
 
 SENTENCE = "The council met on Tuesday, and the U.S. envoy shoudl arrive at 09:45. "
@@ -46,7 +57,34 @@ SHAPES = {
     "configuration lines": lambda n: "port: 80\nrotate 14\n" * (n // 19),
     "one long code-like line": lambda n: "x = " + "a" * n,
     "a key with many values": lambda n: "key: " + "ab " * (n // 3),
+    # Issue 34's shapes: runs of whitespace and invisible characters that no line
+    # break follows (scrapers pad table layouts with 30,000 spaces), a long
+    # hyphenated token beside a misspelling and a code span, long lines of few
+    # words, repeated tokens and mixed scripts.
+    "spaces not followed by a break": lambda n: "Cell a" + " " * n + "b, c.",
+    "no-break spaces": lambda n: "Cell a" + "\u00a0" * n + "b, c.",
+    "tabs inside a line": lambda n: "Cell a" + "\t" * n + "b, c.",
+    "zero-width spaces": lambda n: "Cell a" + "\u200b" * n + "b, c.",
+    "soft hyphens": lambda n: "Cell a" + "\u00ad" * n + "b, c.",
+    "table padding lines": lambda n: ("Price" + " " * 60 + "| 5 ,00\n") * (n // 72),
+    "a hyphenated token, a typo and a code span": lambda n: (
+        "We shoudl see `a b` and " + "-".join(["ab"] * (n // 3)) + " here."
+    ),
+    "a long line of few words": lambda n: "the.quick," * (n // 10),
+    "a repeated word": lambda n: "buffalo " * (n // 8),
+    "mixed scripts": lambda n: "Привет мир, hello 世界 مرحبا. " * (n // 28),
+    "many short lines": lambda n: "Ok.\nNo\n" * (n // 7),
 }
+CLEANERS = (
+    FixUnicode(),
+    NormalizeWhitespace(),
+    DropBoilerplate(),
+    DropDuplicates(),
+    NormalizeTables(),
+    FixSpacing(),
+    FixTypos(),
+    FixCasing(),
+)
 SMALL = 50_000
 FACTOR = 16
 RATIO_LIMIT = 48
@@ -92,11 +130,10 @@ def _growth(step, small: str, large: str) -> tuple[float, float]:
     "step",
     [
         default_pipeline().clean,
-        Pipeline([FixTypos()]).clean,
-        Pipeline([FixSpacing()]).clean,
+        *(Pipeline([cleaner]).clean for cleaner in CLEANERS),
         compute_signals,
     ],
-    ids=["default pipeline", "FixTypos alone", "FixSpacing alone", "quality signals"],
+    ids=["default pipeline", *(type(c).__name__ for c in CLEANERS), "quality signals"],
 )
 def test_cost_grows_linearly(step, shape):
     make = SHAPES[shape]

@@ -3,7 +3,9 @@
 
 Exit status: 0 when everything went well, 1 when some input had a problem (each one is
 reported on stderr, the others are still processed) or a golden check failed, 2 for a
-usage or configuration error, 130 when interrupted.
+usage or configuration error, 3 when the run stopped because a worker process died,
+130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM). However a run stops,
+its worker processes stop with it and no half-written output is left.
 """
 
 from __future__ import annotations
@@ -11,12 +13,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from cleantext.cli import clean, golden, info, repeats, score
-from cleantext.cli.common import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, say
-from cleantext.errors import ConfigError, InputError
+from cleantext.cli.common import (
+    EXIT_INPUT_ERRORS,
+    EXIT_OK,
+    EXIT_STOPPED,
+    EXIT_USAGE,
+    UsageError,
+    say,
+)
+from cleantext.errors import ConfigError, InputError, WorkerDied
 from cleantext.version import __version__
 
 
@@ -37,6 +48,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    with _terminate_as_exit():
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _terminate_as_exit():
+    """SIGTERM raises SystemExit(143) while a command runs, so that the command
+    unwinds as on Ctrl-C: worker processes are ended and temporary files removed
+    (the default action would end this process alone, leaving its workers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except (ConfigError, UsageError) as exc:
@@ -45,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         say(f"cleantext: error: {exc}")
         return EXIT_INPUT_ERRORS
+    except WorkerDied as exc:
+        say(f"cleantext: error: {exc}")
+        return EXIT_STOPPED
     except KeyboardInterrupt:
         say("cleantext: interrupted")
         return 130

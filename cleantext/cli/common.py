@@ -26,7 +26,7 @@ from cleantext.pipeline import Pipeline, default_pipeline
 from cleantext.run.batch import BatchCleaner, BatchOptions
 from cleantext.run.progress import Progress
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
 MAX_ERRORS_SHOWN_PER_INPUT = 20
 
 

@@ -34,6 +34,13 @@ class JsonlLine:
     skipped: str | None = None
     undecodable: bool = False
 
+    def kept(self, in_place: bool) -> bytes | None:
+        """The line the output keeps in this one's place (ending in a newline), or
+        None: an undecodable line is kept only when rewriting in place."""
+        if self.passed is None or (self.undecodable and not in_place):
+            return None
+        return self.passed if self.passed.endswith(b"\n") else self.passed + b"\n"
+
 
 def iter_jsonl(
     stream: BinaryIO, where: str, field: str, errors: str = "strict"

@@ -226,14 +226,9 @@ class BatchCleaner:
             seen_any = True
             if doc is None:
                 self.progress.add(len(line.raw), documents=0)
-                if line.passed is not None and (
-                    self.options.in_place or not line.undecodable
-                ):
-                    yield (
-                        line.passed
-                        if line.passed.endswith(b"\n")
-                        else (line.passed + b"\n")
-                    )
+                kept = line.kept(self.options.in_place)
+                if kept is not None:
+                    yield kept
             elif self._settle(doc, before, source.label, line.number, len(line.raw)):
                 line.record[field] = doc.text
                 yield dump_jsonl_line(line.record)

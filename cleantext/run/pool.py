@@ -6,6 +6,10 @@ once per worker elsewhere), after `prepare()` has loaded what its cleaners need
 `jobs * prefetch` chunks are in flight, so a 10 GB JSONL stream is cleaned in
 constant memory. Each chunk comes back with its cleaners' statistics, which are
 added to the caller's pipeline.
+
+A worker that dies (killed, or taken by the out-of-memory killer) ends the run
+with a `WorkerDied` error naming the documents in flight, instead of a wait
+that never ends; however the run stops, no worker is left behind.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from cleantext.document import Document
+from cleantext.errors import WorkerDied
 from cleantext.pipeline import CleanerStats, Pipeline
 
 Item = TypeVar("Item", str, Document)
@@ -57,14 +64,41 @@ def map_documents(
     pipeline.prepare()
     context = multiprocessing.get_context(_start_method())
     chunks = _chunks(itertools.chain(waiting, items), chunk_size)
-    with context.Pool(jobs, initializer=_start_worker, initargs=(pipeline,)) as pool:
-        pending: deque = deque()
+    executor = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(pipeline,)
+    )
+    finished = False
+    try:
+        pending: deque[_Pending] = deque()
+        first = 1  # the position of the next chunk's first item in the input
         for chunk in chunks:
-            pending.append(pool.apply_async(_clean_chunk, (chunk,)))
+            future = executor.submit(_clean_chunk, chunk)
+            pending.append((first, len(chunk), future))
+            first += len(chunk)
             if len(pending) >= jobs * prefetch:
-                yield from _collect(pipeline, pending.popleft().get())
+                yield from _collect(pipeline, pending)
         while pending:
-            yield from _collect(pipeline, pending.popleft().get())
+            yield from _collect(pipeline, pending)
+        finished = True
+    finally:
+        _stop(executor, finished)
+
+
+def _stop(executor: ProcessPoolExecutor, finished: bool) -> None:
+    """Shut the workers down: let them exit after a finished run; otherwise (an
+    error, Ctrl-C, a consumer that stopped reading) end them at once, so that no
+    worker outlives the run."""
+    if finished:
+        executor.shutdown(wait=True)
+        return
+    # The executor has no public way to end running workers before Python 3.14's
+    # terminate_workers(); its process table is the one it keeps for itself.
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    for worker in workers:
+        worker.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 def _start_method() -> str:
@@ -116,6 +150,7 @@ def _start_worker(pipeline: Pipeline) -> None:
 
 
 _ChunkResult = tuple[list[Item], list[CleanerStats], int]
+_Pending = tuple[int, int, "Future[_ChunkResult]"]  # first position, size, result
 
 
 def _clean_chunk(chunk: list[Item]) -> _ChunkResult:
@@ -126,7 +161,18 @@ def _clean_chunk(chunk: list[Item]) -> _ChunkResult:
     return cleaned, pipeline.stats, pipeline.passed_through
 
 
-def _collect(pipeline: Pipeline, result: _ChunkResult) -> list[Item]:
-    cleaned, stats, passed_through = result
+def _collect(pipeline: Pipeline, pending: deque[_Pending]) -> list[Item]:
+    """The oldest chunk's results, its statistics added to `pipeline`."""
+    try:
+        cleaned, stats, passed_through = pending[0][2].result()
+    except BrokenProcessPool as exc:
+        # The executor fails every chunk in flight alike: name them all.
+        first, last = pending[0][0], pending[-1][0] + pending[-1][1] - 1
+        raise WorkerDied(
+            f"a worker process died while documents {first:,} to {last:,} of the "
+            "input were being cleaned (killed, or out of memory?); the run "
+            "stopped there"
+        ) from exc
+    pending.popleft()
     pipeline.add_stats(stats, passed_through)
     return cleaned

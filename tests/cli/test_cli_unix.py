@@ -104,6 +104,56 @@ def test_ctrl_c_with_workers_prints_one_line_and_exits_130(tmp_path):
     assert process.stderr.read().decode() == "cleantext: interrupted\n"
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie is dead, just not reaped
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def _busy_run(tmp_path, *extra):
+    """A run of `--jobs 2` whose two workers are both cleaning."""
+    data = tmp_path / "d.jsonl"
+    text = "A line of text to clean, long enough to share. " * 6000  # 282 kB each
+    data.write_text("".join(json.dumps({"text": text}) + "\n" for _ in range(40)))
+    config = sleepy_pipeline(tmp_path, seconds=0.5)
+    process = start_cli(
+        "clean",
+        data,
+        "--jobs",
+        "2",
+        "--pipeline",
+        config,
+        *extra,
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for(lambda: len(logged_pids(tmp_path)) >= 2)
+    return process, sorted(int(pid) for pid in logged_pids(tmp_path))
+
+
+@pytest.mark.slow
+def test_a_killed_worker_ends_the_run_with_a_clear_error(tmp_path):
+    """What the out-of-memory killer does: the run used to wait forever."""
+    output = tmp_path / "out.jsonl"
+    process, workers = _busy_run(tmp_path, "-o", output)
+    os.kill(workers[0], signal.SIGKILL)
+    assert process.wait(timeout=60) == 3
+    assert b"a worker process died while documents" in process.stderr.read()
+    wait_for(lambda: not any(_alive(pid) for pid in workers), seconds=10)
+    assert not output.exists()  # nothing half-written
+    assert list(tmp_path.glob(".out.jsonl.cleantext-*.tmp")) == []
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_workers_too(tmp_path):
+    process, workers = _busy_run(tmp_path)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 143
+    wait_for(lambda: not any(_alive(pid) for pid in workers), seconds=10)
+
+
 def test_a_killed_in_place_run_leaves_no_temporary_file_for_long(tmp_path):
     data = tmp_path / "d.jsonl"
     records = [json.dumps({"text": f"Record {i} is ,here."}) + "\n" for i in range(200)]

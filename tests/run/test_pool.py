@@ -1,10 +1,16 @@
 """map_documents: worker processes, input order, bounded memory, merged statistics."""
 
 import itertools
+import multiprocessing
+import os
+import re
+import signal
+import time
 
 import pytest
 
 from cleantext import Document, FixSpacing, NormalizeWhitespace, Pipeline
+from cleantext.errors import WorkerDied
 from cleantext.run.pool import map_documents
 
 TEXTS = [f"Line {i} ,here.\r\nNext  line {i}." for i in range(50)]
@@ -86,3 +92,37 @@ def test_map_starts_workers_only_for_enough_text(monkeypatch):
     out = list(map_documents(pipeline, TEXTS, jobs=2, start_at_chars=10_000))
     assert out == [small_pipeline().clean(t) for t in TEXTS]
     assert pipeline.stats[0].documents == len(TEXTS)
+
+
+class _DiesOn:
+    """A step that kills its own process on one text, as the out-of-memory
+    killer would."""
+
+    name = "DiesOn"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.text == self.text and multiprocessing.parent_process() is not None:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+
+def test_a_dead_worker_ends_the_run_with_an_error_naming_its_documents():
+    pipeline = Pipeline([_DiesOn(TEXTS[20])])
+    started = time.monotonic()
+    with pytest.raises(WorkerDied) as died:
+        list(map_documents(pipeline, TEXTS, jobs=2, chunk_size=7))
+    where = re.search(r"documents (\d+) to (\d+) of the input", str(died.value))
+    first, last = map(int, where.groups())
+    assert first <= 21 <= last  # the text it died on is among them
+    assert time.monotonic() - started < 60
+    assert multiprocessing.active_children() == []
+
+
+def test_a_consumer_that_stops_early_leaves_no_worker_behind():
+    results = map_documents(small_pipeline(), TEXTS * 20, jobs=2, chunk_size=5)
+    next(results)
+    results.close()
+    assert multiprocessing.active_children() == []
