@@ -275,3 +275,30 @@ def test_actionable_words_are_those_the_ungated_test_finds(
         or fixer._corrector.is_candidate(word, context)
     }
     assert fixer._actionable(set(words), context) == ungated
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        "budgte\tbudgte budgte\n",  # the correction holds its own misspelling
+        "teh\tthe\nthe\tteh\n",  # a cycle
+        "recieve\treceive\nreceive\trecieve\n",  # one back to a built-in entry
+    ],
+    ids=["self-reference", "cycle", "cycle-through-builtin"],
+)
+def test_a_misspellings_file_whose_corrections_are_corrected_again_is_refused(
+    tmp_path, entries
+):
+    path = tmp_path / "mine.tsv"
+    path.write_text(entries)
+    with pytest.raises(ConfigError, match=r"mine\.tsv:\d+: the correction of"):
+        FixTypos(misspellings_file=str(path))
+
+
+def test_a_bad_misspellings_line_is_named_without_echoing_the_file(tmp_path):
+    path = tmp_path / "secret.tsv"
+    path.write_text("password hunter2 no tab here\n")
+    with pytest.raises(ConfigError) as refused:
+        FixTypos(misspellings_file=str(path))
+    assert "secret.tsv:1" in str(refused.value)
+    assert "hunter2" not in str(refused.value)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -192,24 +193,44 @@ def _pyspellchecker_words() -> set[str]:
         return {w for w in json.load(handle) if "'" not in w}
 
 
+_CORRECTION_WORD = regex.compile(r"\w+")
+
+
 def builtin_misspellings() -> dict[str, str]:
     """The curated map `rules/misspellings.tsv`: misspelling -> correction."""
     return parse_misspellings(data_file("misspellings.tsv").read_text("utf-8"))
 
 
-def parse_misspellings(text: str, origin: str = "misspellings.tsv") -> dict[str, str]:
-    """Parse `misspelling<TAB>correction` lines; '#' starts a comment line."""
-    entries = {}
+def parse_misspellings(
+    text: str, origin: str = "misspellings.tsv", beside: Mapping[str, str] = {}
+) -> dict[str, str]:
+    """Parse `misspelling<TAB>correction` lines; '#' starts a comment line.
+
+    A correction may not hold a word that this map or `beside` (the map it is
+    used with) corrects: it would be corrected again, without end ('budgte' ->
+    'budgte budgte', or 'teh' -> 'the' -> 'teh'). Errors name the file and line,
+    never the line's text (a file passed by mistake may hold secrets)."""
+    entries, lines = {}, {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         wrong, tab, right = line.strip().partition("\t")
         if not tab or not wrong or not right.strip():
             raise ConfigError(
-                f"{origin}:{number}: expected 'misspelling<TAB>correction', "
-                f"got {line!r}"
+                f"{origin}:{number}: expected 'misspelling<TAB>correction' "
+                "(a misspelling, a tab, and its correction)"
             )
         entries[wrong.lower()] = right.strip()
+        lines[wrong.lower()] = number
+    corrected = entries.keys() | beside.keys()
+    for wrong, right in entries.items():
+        again = [w for w in _CORRECTION_WORD.findall(right.lower()) if w in corrected]
+        if again:
+            raise ConfigError(
+                f"{origin}:{lines[wrong]}: the correction of {wrong!r} holds "
+                f"{again[0]!r}, which the misspellings map corrects in turn; a "
+                "correction must be a word the map leaves alone"
+            )
     return entries
 
 

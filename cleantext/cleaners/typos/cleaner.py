@@ -39,6 +39,7 @@ import regex
 from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.shared.lexicon import (
     Lexicon,
+    builtin_misspellings,
     default_lexicon,
     parse_misspellings,
 )
@@ -67,6 +68,7 @@ _MAX_BLOCK_UNKNOWN_SHARE = 0.30
 
 _Change = tuple[str, regex.Match, str]  # rule name, the match, its replacement
 _MAX_WINDOW = 200  # characters either side of a word scanned to tokenise it locally
+_MAX_ROUNDS = 8  # correction rounds per paragraph: each makes unknown words known
 
 
 @dataclass
@@ -98,7 +100,11 @@ class FixTypos(Cleaner):
                 if line.strip() and not line.lstrip().startswith("#")
             }
         extra_misspellings = (
-            parse_misspellings(_read(self.misspellings_file), self.misspellings_file)
+            parse_misspellings(
+                _read(self.misspellings_file),
+                self.misspellings_file,
+                beside=builtin_misspellings(),
+            )
             if self.misspellings_file
             else {}
         )
@@ -127,11 +133,12 @@ class FixTypos(Cleaner):
         def fix(_: int, block: Block, offset: int) -> str | None:
             """Correct until nothing changes: a fixed word can settle a neighbour's
             bigram context, and cleaning twice must equal cleaning once. Each round
-            turns unknown words into known ones, so the loop ends."""
+            turns unknown words into known ones, so the loop ends (and it is
+            bounded all the same)."""
             if not block.is_prose or not self._may_hold_fixes(block.text, context):
                 return None
             text, changed = block.text, False
-            while True:
+            for _ in range(_MAX_ROUNDS):
                 words = set(LETTER_RUN.findall(text))  # every word token, and more
                 # The document's own words were judged once; a correction is new.
                 actionable = (words & context.actionable) | self._actionable(
