@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,82 @@ def test_the_collector_is_restored(folder: Path) -> None:
     cache.cached("words", "k", Builder(VALUE), lambda v: True)
     cache.cached("words", "k", Builder(VALUE), lambda v: True)
     assert gc.isenabled()
+
+
+# --- untrusted snapshots (issue 34, finding 5) ---
+
+
+def _planted(folder: Path, value: object = "an advertisement") -> Path:
+    """A sound snapshot of another value, as someone else could write it."""
+    cache.cached("words", "k1", Builder(value), lambda v: True)
+    return folder / "words-k1.marshal"
+
+
+def test_the_cache_folder_is_private_whatever_the_umask(folder: Path) -> None:
+    old = os.umask(0o002)
+    try:
+        cache.cached("words", "k1", Builder(VALUE), lambda v: True)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_snapshot_others_may_write_is_not_read(folder: Path) -> None:
+    _planted(folder).chmod(0o666)
+    build = Builder(VALUE)
+    with pytest.warns(RuntimeWarning, match="not private"):
+        assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+    assert build.builds == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file away")
+def test_a_snapshot_of_another_owner_is_not_read(folder: Path) -> None:
+    os.chown(_planted(folder), 12345, -1)
+    build = Builder(VALUE)
+    with pytest.warns(RuntimeWarning, match="owned by another user"):
+        assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder away")
+def test_a_cache_folder_of_another_owner_is_not_used(folder: Path) -> None:
+    _planted(folder)
+    os.chown(folder, 12345, -1)
+    build = Builder(VALUE)
+    with pytest.warns(RuntimeWarning, match="owned by another user"):
+        assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+    assert build.builds == 1
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "directory"])
+def test_what_is_not_a_regular_file_is_not_read(folder: Path, kind: str) -> None:
+    folder.mkdir(mode=0o700)
+    path = folder / "words-k1.marshal"
+    if kind == "fifo":
+        os.mkfifo(path, 0o600)
+    elif kind == "directory":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
+    build = Builder(VALUE)
+    with pytest.warns(RuntimeWarning, match="not a regular file"):
+        assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+
+
+def test_a_snapshot_over_the_size_bound_is_not_read(folder, monkeypatch) -> None:
+    _planted(folder)
+    monkeypatch.setattr(cache, "MAX_SNAPSHOT_BYTES", 10)
+    build = Builder(VALUE)
+    with pytest.warns(RuntimeWarning, match="larger than"):
+        assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+
+
+def test_any_failure_to_unmarshal_means_rebuild(folder, monkeypatch) -> None:
+    _planted(folder, VALUE)
+
+    def broken(payload):
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(cache.marshal, "loads", broken)
+    build = Builder(VALUE)
+    assert cache.cached("words", "k1", build, lambda v: True) == VALUE
+    assert build.builds == 1
