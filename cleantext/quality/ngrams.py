@@ -115,7 +115,9 @@ class NGrams:
         and BASE**starts[i] for each word, so that (h[b] - h[a]) * BASE**a is the
         hash of the characters a..b (word boundaries) wherever they are."""
         if self._hashes is None:
-            codes = np.frombuffer(self._glued.encode("utf-32-le"), np.uint32)
+            codes = np.frombuffer(
+                self._glued.encode("utf-32-le", "surrogatepass"), np.uint32
+            )
             hashes = np.zeros(len(codes) + 1, np.uint64)
             inverse_powers = np.full(len(codes), _INVERSE, np.uint64)
             if len(codes):

@@ -62,4 +62,4 @@ class Review:
 
     def _write(self, text: str) -> None:
         if text:
-            self.stream.write(text.encode("utf-8"))
+            self.stream.write(text.encode("utf-8", "surrogatepass"))

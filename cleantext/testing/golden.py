@@ -152,7 +152,7 @@ class GoldenSuite:
             ):
                 continue
             with atomic_writer(result.case.expected_path) as handle:
-                handle.write(result.actual.encode("utf-8"))
+                handle.write(result.actual.encode("utf-8", "surrogatepass"))
             written.append(result)
             if on_write:
                 on_write(result)

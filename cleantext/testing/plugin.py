@@ -94,7 +94,7 @@ class Golden:
     @staticmethod
     def _write(path: Path, text: str) -> None:
         with atomic_writer(path) as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8", "surrogatepass"))
 
 
 @pytest.fixture

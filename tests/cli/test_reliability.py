@@ -104,3 +104,33 @@ def test_a_pathological_json_line_is_one_error_not_a_traceback(run_cli, tmp_path
     assert json.loads(written[0])["text"] == "First, line."
     assert json.loads(written[-1])["text"] == "Last."
     assert json.loads((out / "later.jsonl").read_bytes())["text"] == "Read, too."
+
+
+# --- 8. lone surrogates (valid JSON) are carried everywhere text is encoded ---
+
+SURROGATE = b'{"text": "Hello \\ud800 world, a test ,of surrogates in text here."}\n'
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("score",),
+        ("clean", "--pipeline", "{nw}", "--filter", "c4", "--rejected", "{rej}"),
+        ("clean", "--pipeline", "{nw}", "--diff"),
+        ("clean", "--pipeline", "{nw}", "--explain"),
+        ("clean", "--pipeline", "{nw}", "--report", "{rep}"),
+        ("clean", "--pipeline", "{nw}", "-o", "{out}"),
+        ("clean",),
+    ],
+    ids=["score", "filter", "diff", "explain", "report", "output-dir", "default"],
+)
+def test_a_lone_surrogate_never_crashes_a_command(run_cli, tmp_path, options):
+    data = tmp_path / "s.jsonl"
+    data.write_bytes(SURROGATE)
+    nw = tmp_path / "nw.toml"
+    nw.write_text('[[cleaners]]\nname = "FixSpacing"\n')
+    names = {n: tmp_path / f"{n}.out" for n in ("rej", "rep", "out")}
+    args = [a.format(nw=nw, **names) for a in options]
+    result = run_cli(args[0], data, *args[1:])
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
