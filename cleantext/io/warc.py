@@ -9,6 +9,8 @@ a hundred times faster than cleaning the text it yields."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -48,19 +50,27 @@ def iter_warc(
     """The records of a WARC or WET stream (plain or with gzip members), in order.
 
     A record whose text cannot be decoded or holds no main text comes with its
-    error and the next one is read. Damage to the archive itself (a truncated or
-    corrupt record) comes as a last record with an error giving the byte offset
-    where the damage starts (in the decompressed data, when `compressed`): the
-    documents before it are kept.
+    error and the next one is read; so does a damaged record: one cut short by
+    the end of the file, one whose Content-Length does not end where the next
+    record starts, one whose WARC-Block-Digest or WARC-Payload-Digest does not
+    match. Damage warcio cannot read past comes as a last record with an error
+    giving the byte offset where it starts (in the decompressed data, when
+    `compressed`): the documents before it are kept.
     """
     warcio = _warcio(where)
-    records = warcio.archiveiterator.ArchiveIterator(stream)
+    records = warcio.archiveiterator.ArchiveIterator(stream, check_digests=True)
     number = 0
     while True:
         try:
             record = next(records)
             number += 1
-            yield _document(record, number, where, errors)
+            document = _document(record, number, where, errors)
+            damage = _damage(records, record)
+            if damage is not None:
+                message = f"record {number}: {damage}; skipped"
+                error = InputError(where, message)
+                document = WarcRecord(number, "damaged", {}, error=error)
+            yield document
         except StopIteration:
             return
         except Exception as exc:
@@ -74,6 +84,22 @@ def iter_warc(
             )
             yield WarcRecord(number + 1, "damaged", {}, error=error)
             return
+
+
+def _damage(records, record) -> str | None:
+    """What is wrong with `record` once it is read to its end, if anything."""
+    damaged_before = records.err_count
+    with contextlib.redirect_stderr(io.StringIO()):  # warcio prints its doubts
+        records.read_to_end()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:
+        return f"truncated: the file ends {missing:,} bytes before its Content-Length"
+    if records.err_count > damaged_before:
+        return "its Content-Length does not end where the next record starts"
+    checker = record.digest_checker
+    if checker is not None and checker.passed is False:
+        return checker.problems[0]
+    return None
 
 
 def _document(record, number: int, where: str, errors: str) -> WarcRecord:

@@ -176,3 +176,56 @@ def test_a_wet_file_cleans_into_one_compressed_jsonl_file(run_cli, tmp_path):
         "https://example.com/1",
         "https://example.com/2",
     ]
+
+
+# --- damage in an uncompressed archive (issue 34, finding 7) ---
+
+SECOND = ARTICLE.replace("Tuesday", "Wednesday")
+
+
+def _texts(result) -> list[str]:
+    return [json.loads(line)["text"] for line in result.stdout.splitlines()]
+
+
+def test_a_wrong_content_length_is_an_error_not_a_document(run_cli, tmp_path):
+    first, second = wet(ARTICLE, SECOND)[1:]
+    longer = str(len(ARTICLE.encode()) + 40)
+    damaged = first.replace(
+        f"Content-Length: {len(ARTICLE.encode())}".encode(),
+        f"Content-Length: {longer}".encode(),
+    )
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(INFO + damaged + second)
+    result = run_cli("clean", archive)
+    assert result.returncode == 1
+    assert b"record 2: its Content-Length" in result.stderr
+    assert not any("WARC" in text for text in _texts(result))  # no headers as text
+
+
+def test_a_truncated_archive_is_an_error_not_an_empty_document(run_cli, tmp_path):
+    data = b"".join(wet(ARTICLE, SECOND))
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(data[: data.index(b"Wednesday") + 20])
+    result = run_cli("clean", archive)
+    assert result.returncode == 1
+    assert b"record 3: truncated" in result.stderr
+    assert _texts(result) == [_texts(run_cli("clean", stdin=b"".join(wet(ARTICLE))))[0]]
+
+
+def test_a_block_digest_that_does_not_match_is_an_error(run_cli, tmp_path):
+    import base64
+    import hashlib
+
+    body = ARTICLE.encode()
+    digest = base64.b32encode(hashlib.sha1(body).digest()).decode()
+    good = record(
+        "conversion", 1, body, "text/plain", WARC_Block_Digest=f"sha1:{digest}"
+    )
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(INFO + good.replace(b"library", b"lobrary"))
+    result = run_cli("clean", archive)
+    assert result.returncode == 1
+    assert b"record 2: block digest failed" in result.stderr
+    assert _texts(result) == []
+    archive.write_bytes(INFO + good)
+    assert run_cli("clean", archive).returncode == 0
