@@ -3,11 +3,11 @@
 Measured as a ratio in one run (the machine is shared, so no absolute times): each
 shape at two sizes, 16x apart, each call repeated until it takes tens of
 milliseconds, timed alternately (small, large, small, large) so that both see the
-same load, the better of two kept. The larger may cost at most 48x the smaller:
-linear is 16x, quadratic 256x. The wide gap is deliberate: memory effects (caches,
-a heap full of the lexicon's objects) bend the cost of one size by up to 3x, which
-a 4x gap cannot tell from quadratic growth. Catastrophic regex backtracking or a
-quadratic loop fails this at once.
+same load, the better of two kept. The larger may cost at most 24x the smaller,
+1.5 times linear (quadratic is 256x). Memory effects (caches, a heap full of the
+lexicon's objects) bend one measurement by up to 1.7x, so a ratio over the limit
+is measured again, up to three times, before it fails. Every cleaner alone, the
+default pipeline and the quality signals run every shape (slow-marked).
 """
 
 import gc
@@ -85,9 +85,10 @@ CLEANERS = (
     FixTypos(),
     FixCasing(),
 )
-SMALL = 50_000
+SMALL = 20_000
 FACTOR = 16
-RATIO_LIMIT = 48
+RATIO_LIMIT = 24
+ATTEMPTS = 3
 MIN_SECONDS = 0.02  # below this a timing is noise: the small size is repeated
 
 
@@ -138,5 +139,9 @@ def _growth(step, small: str, large: str) -> tuple[float, float]:
 def test_cost_grows_linearly(step, shape):
     make = SHAPES[shape]
     step(make(1000))  # warm-up: imports, lexicon, regex caches
-    small, large = _growth(step, make(SMALL), make(FACTOR * SMALL))
-    assert large / small <= RATIO_LIMIT, f"{shape}: {large:.4f}s vs {small:.4f}s"
+    texts = make(SMALL), make(FACTOR * SMALL)
+    for _ in range(ATTEMPTS):
+        small, large = _growth(step, *texts)
+        if large / small <= RATIO_LIMIT:
+            return
+    raise AssertionError(f"{shape}: {large:.4f}s vs {small:.4f}s, {ATTEMPTS} times")

@@ -1,11 +1,19 @@
 """Outputs written atomically: to a temporary file beside the target, moved into
 place only when complete, so a crash never leaves half a file and an input is only
-replaced by finished content."""
+replaced by finished content.
+
+A temporary file is named `.NAME.cleantext-PID@HOST.RANDOM.tmp`. A run that was
+killed cannot remove its own; the next process that writes into the same folder
+removes those of this host whose process no longer runs, once per folder (a scan
+per file written made 10,000 outputs take minutes). Another host's temporaries,
+on a shared volume, are never touched: a process id says nothing across hosts."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,14 +25,14 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Write `path` through a temporary sibling file that replaces it only on success.
 
     An existing file keeps its permission bits. The temporary file's name holds the
-    writer's process id: a run that was killed (and so could not remove its own)
-    leaves one behind, and the next run writing the same file removes it.
+    writer's host and process id, so that the next run can tell a killed run's
+    file from a live one's.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(path)
+    _sweep_once(path.parent)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then moved)
         dir=path.parent,
-        prefix=f"{_temporary_prefix(path)}{os.getpid()}.",
+        prefix=f".{path.name}.cleantext-{os.getpid()}@{HOST}.",
         suffix=".tmp",
         delete=False,
     )
@@ -41,25 +49,31 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def _temporary_prefix(path: Path) -> str:
-    return f".{path.name}.cleantext-"
+# This host, as it appears in temporary names (no dots: the name's fields).
+HOST = re.sub(r"[^A-Za-z0-9-]", "_", socket.gethostname()) or "host"
+_TEMPORARY = re.compile(r"\..+\.cleantext-(\d+)@([A-Za-z0-9_-]+)\.[^.]+\.tmp")
+_swept: set[str] = set()  # folders this process has swept already
 
 
-def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Remove the temporary files of `atomic_writer(path)` whose writer process no
-    longer runs; return them."""
-    prefix = _temporary_prefix(path)
+def _sweep_once(folder: Path) -> None:
+    key = os.path.realpath(folder)
+    if key not in _swept:
+        _swept.add(key)
+        remove_stale_temporaries(folder)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files in `folder` that a writer of this host left
+    when it was killed (its process no longer runs); return them."""
     removed = []
-    with contextlib.suppress(OSError):
-        for candidate in path.parent.iterdir():
-            name = candidate.name
-            if not (name.startswith(prefix) and name.endswith(".tmp")):
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            found = _TEMPORARY.fullmatch(entry.name)
+            if found is None or found[2] != HOST or _process_runs(int(found[1])):
                 continue
-            pid = name[len(prefix) :].partition(".")[0]
-            if pid.isdigit() and not _process_runs(int(pid)):
-                with contextlib.suppress(FileNotFoundError):
-                    candidate.unlink()
-                    removed.append(candidate)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
     return removed
 
 

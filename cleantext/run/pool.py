@@ -1,15 +1,19 @@
 """Clean a stream of documents in worker processes, in order, in bounded memory.
 
-`map_documents` sends the pipeline to each worker once (inherited on fork, pickled
-once per worker elsewhere), after `prepare()` has loaded what its cleaners need
-(FixTypos' lexicon) so forked workers share it. Documents travel in chunks; at most
-`jobs * prefetch` chunks are in flight, so a 10 GB JSONL stream is cleaned in
-constant memory. Each chunk comes back with its cleaners' statistics, which are
-added to the caller's pipeline.
+`map_documents` starts `jobs` workers, each with the pipeline (inherited on fork,
+pickled once per worker elsewhere) after `prepare()` has loaded what its cleaners
+need (FixTypos' lexicon), so forked workers share it. Each worker has a pipe of
+its own and one chunk of documents at a time; at most `jobs * prefetch` chunks
+are out (being cleaned or waiting to be yielded in order), so a 10 GB JSONL
+stream is cleaned in constant memory. Each chunk comes back with its cleaners'
+statistics, which are added to the caller's pipeline.
 
-A worker that dies (killed, or taken by the out-of-memory killer) ends the run
-with a `WorkerDied` error naming the documents in flight, instead of a wait
-that never ends; however the run stops, no worker is left behind.
+The parent waits on every worker's pipe and on its process at once, so a worker
+that dies (killed, or taken by the out-of-memory killer) ends the run with a
+`WorkerDied` error naming the documents of its chunk, never a wait without end.
+However the run stops (an error, Ctrl-C, SIGTERM through the command line, a
+consumer that stops reading), the workers are ended; and a worker whose parent
+is gone finds its pipe closed and exits.
 """
 
 from __future__ import annotations
@@ -18,19 +22,17 @@ import itertools
 import multiprocessing
 import os
 import signal
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
 
 from cleantext.document import Document
 from cleantext.errors import WorkerDied
-from cleantext.pipeline import CleanerStats, Pipeline
+from cleantext.pipeline import Pipeline
 
 Item = TypeVar("Item", str, Document)
 
-_worker_pipeline: Pipeline | None = None
 _CHUNK_CHARS = 500_000  # a chunk ends at this much text, or at `chunk_size` items
 
 
@@ -62,43 +64,167 @@ def map_documents(
         yield from (pipeline(item) for item in itertools.chain(waiting, items))
         return
     pipeline.prepare()
-    context = multiprocessing.get_context(_start_method())
     chunks = _chunks(itertools.chain(waiting, items), chunk_size)
-    executor = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(pipeline,)
-    )
-    finished = False
+    workers = _start_workers(pipeline, jobs)
     try:
-        pending: deque[_Pending] = deque()
-        first = 1  # the position of the next chunk's first item in the input
-        for chunk in chunks:
-            future = executor.submit(_clean_chunk, chunk)
-            pending.append((first, len(chunk), future))
-            first += len(chunk)
-            if len(pending) >= jobs * prefetch:
-                yield from _collect(pipeline, pending)
-        while pending:
-            yield from _collect(pipeline, pending)
-        finished = True
+        yield from _run(pipeline, workers, chunks, jobs * prefetch)
     finally:
-        _stop(executor, finished)
+        _stop(workers)
 
 
-def _stop(executor: ProcessPoolExecutor, finished: bool) -> None:
-    """Shut the workers down: let them exit after a finished run; otherwise (an
-    error, Ctrl-C, a consumer that stopped reading) end them at once, so that no
-    worker outlives the run."""
-    if finished:
-        executor.shutdown(wait=True)
-        return
-    # The executor has no public way to end running workers before Python 3.14's
-    # terminate_workers(); its process table is the one it keeps for itself.
-    workers = list((getattr(executor, "_processes", None) or {}).values())
+@dataclass
+class _Chunk:
+    """A chunk of the input: its place, its items, and what came back for it."""
+
+    index: int
+    first: int  # the position of its first item in the input, from 1
+    items: list
+    result: Any = None
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    pipe: Connection
+    chunk: _Chunk | None = None  # the chunk it is cleaning
+
+
+def _run(
+    pipeline: Pipeline, workers: list[_Worker], chunks: Iterator[list], limit: int
+) -> Iterator:
+    """Hand chunks to idle workers, keep their results until their turn, and
+    yield the items in input order."""
+    numbered = _numbered(chunks)
+    done: dict[int, _Chunk] = {}
+    turn = 0  # the index of the next chunk to yield
+    out = 0  # chunks handed out and not yet yielded
+    exhausted = False
+    while True:
+        for worker in workers:
+            if worker.chunk is None and out < limit and not exhausted:
+                chunk = next(numbered, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                worker.chunk = chunk
+                _send(worker)
+                out += 1
+        while turn in done:
+            chunk = done.pop(turn)
+            cleaned, stats, passed_through = chunk.result
+            pipeline.add_stats(stats, passed_through)
+            yield from cleaned
+            turn, out = turn + 1, out - 1
+        busy = [worker for worker in workers if worker.chunk is not None]
+        if not busy:
+            if exhausted and not done:
+                return
+            continue  # room for more chunks now that some were yielded
+        _receive(busy, done)
+
+
+def _send(worker: _Worker) -> None:
+    try:
+        worker.pipe.send(worker.chunk.items)
+    except OSError:  # the worker died while idle: its pipe is broken
+        raise _died(worker.chunk) from None
+
+
+def _died(chunk: _Chunk) -> WorkerDied:
+    return WorkerDied(
+        f"a worker process died while cleaning documents {chunk.first:,} to "
+        f"{chunk.first + len(chunk.items) - 1:,} of the input (killed, or out of "
+        "memory?); the run stopped there"
+    )
+
+
+def _receive(busy: list[_Worker], done: dict[int, _Chunk]) -> None:
+    """Wait for a result from any busy worker, or for one to die."""
+    pipes = {worker.pipe: worker for worker in busy}
+    ended = {worker.process.sentinel: worker for worker in busy}
+    for ready in wait([*pipes, *ended]):
+        worker = pipes.get(ready) or ended[ready]
+        if worker.chunk is None:
+            continue  # its result came in this same round
+        try:
+            outcome = worker.pipe.recv()
+        except (EOFError, OSError):
+            raise _died(worker.chunk) from None
+        if isinstance(outcome, BaseException):
+            raise outcome  # a cleaner's own error, as the caller would see it
+        worker.chunk.result = outcome
+        done[worker.chunk.index] = worker.chunk
+        worker.chunk = None
+
+
+def _numbered(chunks: Iterator[list]) -> Iterator[_Chunk]:
+    first = 1
+    for index, items in enumerate(chunks):
+        yield _Chunk(index, first, items)
+        first += len(items)
+
+
+def _start_workers(pipeline: Pipeline, jobs: int) -> list[_Worker]:
+    context = multiprocessing.get_context(_start_method())
+    forked = context.get_start_method() == "fork"
+    workers: list[_Worker] = []
+    try:
+        for _ in range(jobs):
+            ours, theirs = context.Pipe()
+            # A forked worker inherits the parent's ends of every pipe made so
+            # far; it closes them, so that each worker sees its pipe close when
+            # the parent is gone.
+            inherited = [w.pipe for w in workers] + [ours] if forked else []
+            process = context.Process(
+                target=_work, args=(theirs, inherited, pipeline), daemon=True
+            )
+            process.start()
+            theirs.close()
+            workers.append(_Worker(process, ours))
+    except BaseException:
+        _stop(workers)
+        raise
+    return workers
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """End every worker: idle ones exit when their pipe closes, busy ones are
+    terminated (a run that stops early does not wait for their chunks)."""
     for worker in workers:
-        worker.terminate()
-    executor.shutdown(wait=False, cancel_futures=True)
+        if worker.chunk is not None:
+            worker.process.terminate()
+        worker.pipe.close()
     for worker in workers:
-        worker.join(timeout=5)
+        worker.process.join(timeout=10)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+
+
+def _work(pipe: Connection, inherited: list[Connection], pipeline: Pipeline) -> None:
+    """A worker: clean each chunk that comes, until the pipe closes. Ctrl-C is
+    left to the parent, which stops the pool (else every worker would print its
+    own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for connection in inherited:
+        connection.close()
+    pipeline.prepare()
+    while True:
+        try:
+            chunk = pipe.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            pipeline.reset_stats()
+            cleaned = [pipeline(item) for item in chunk]
+            outcome: Any = (cleaned, pipeline.stats, pipeline.passed_through)
+        except Exception as exc:
+            outcome = exc
+        try:
+            pipe.send(outcome)
+        except OSError:  # the parent is gone
+            return
 
 
 def _start_method() -> str:
@@ -138,41 +264,3 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
             chunk, chars = [], 0
     if chunk:
         yield chunk
-
-
-def _start_worker(pipeline: Pipeline) -> None:
-    """Keep the pipeline for this worker's chunks; leave Ctrl-C to the parent,
-    which stops the pool (else every worker prints its own traceback)."""
-    global _worker_pipeline
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_pipeline = pipeline
-    pipeline.prepare()
-
-
-_ChunkResult = tuple[list[Item], list[CleanerStats], int]
-_Pending = tuple[int, int, "Future[_ChunkResult]"]  # first position, size, result
-
-
-def _clean_chunk(chunk: list[Item]) -> _ChunkResult:
-    pipeline = _worker_pipeline
-    assert pipeline is not None, "worker started without a pipeline"
-    pipeline.reset_stats()
-    cleaned = [pipeline(item) for item in chunk]
-    return cleaned, pipeline.stats, pipeline.passed_through
-
-
-def _collect(pipeline: Pipeline, pending: deque[_Pending]) -> list[Item]:
-    """The oldest chunk's results, its statistics added to `pipeline`."""
-    try:
-        cleaned, stats, passed_through = pending[0][2].result()
-    except BrokenProcessPool as exc:
-        # The executor fails every chunk in flight alike: name them all.
-        first, last = pending[0][0], pending[-1][0] + pending[-1][1] - 1
-        raise WorkerDied(
-            f"a worker process died while documents {first:,} to {last:,} of the "
-            "input were being cleaned (killed, or out of memory?); the run "
-            "stopped there"
-        ) from exc
-    pending.popleft()
-    pipeline.add_stats(stats, passed_through)
-    return cleaned

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import cleantext.io.writers
 import cleantext.run.pool
 from cleantext import Cleaner
 from tests.conftest import ROOT
@@ -140,10 +141,18 @@ def test_a_killed_worker_ends_the_run_with_a_clear_error(tmp_path):
     process, workers = _busy_run(tmp_path, "-o", output)
     os.kill(workers[0], signal.SIGKILL)
     assert process.wait(timeout=60) == 3
-    assert b"a worker process died while documents" in process.stderr.read()
+    assert b"a worker process died while cleaning documents" in process.stderr.read()
     wait_for(lambda: not any(_alive(pid) for pid in workers), seconds=10)
     assert not output.exists()  # nothing half-written
     assert list(tmp_path.glob(".out.jsonl.cleantext-*.tmp")) == []
+
+
+@pytest.mark.slow
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    process, workers = _busy_run(tmp_path)
+    process.kill()
+    process.wait(timeout=30)
+    wait_for(lambda: not any(_alive(pid) for pid in workers), seconds=30)
 
 
 @pytest.mark.slow
@@ -177,16 +186,20 @@ def test_a_killed_in_place_run_leaves_no_temporary_file_for_long(tmp_path):
     assert json.loads(data.read_text().splitlines()[0])["text"] == "Record 0 is, here."
 
 
-def test_a_running_writers_temporary_file_is_left_alone(run_cli, tmp_path):
+def test_a_running_writers_temporary_file_is_left_alone(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(cleantext.io.writers, "_swept", set())
     target = tmp_path / "a.txt"
     target.write_bytes(DIRTY)
-    dead = tmp_path / ".a.txt.cleantext-999999999.x1.tmp"
-    alive = tmp_path / f".a.txt.cleantext-{os.getpid()}.x2.tmp"
-    other = tmp_path / ".b.txt.cleantext-999999999.x3.tmp"
-    for path in (dead, alive, other):
+    host = cleantext.io.writers.HOST
+    dead = tmp_path / f".a.txt.cleantext-999999999@{host}.x1.tmp"
+    dead_other_file = tmp_path / f".b.txt.cleantext-999999999@{host}.x3.tmp"
+    alive = tmp_path / f".a.txt.cleantext-{os.getpid()}@{host}.x2.tmp"
+    other_host = tmp_path / ".a.txt.cleantext-999999999@elsewhere.x4.tmp"
+    for path in (dead, dead_other_file, alive, other_host):
         path.write_bytes(b"partial")
     assert run_cli("clean", target, "--in-place").returncode == 0
-    assert not dead.exists() and alive.exists() and other.exists()
+    assert not dead.exists() and not dead_other_file.exists()
+    assert alive.exists() and other_host.exists()
     assert target.read_bytes() == CLEANED
 
 
