@@ -255,9 +255,37 @@ def _parse_builtin(stem: str, data: dict) -> list[Rule]:
 
 
 def rules_from_file(path: str | Path) -> list[Rule]:
-    """Rules from a user's TOML file."""
+    """Rules from a user's TOML file, each checked for runaway backtracking."""
     try:
         data = load_toml(path)
     except (OSError, TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule file: {exc}") from exc
-    return parse_rules(data, str(path))
+    rules = parse_rules(data, str(path))
+    for rule in rules:
+        refuse_runaway(
+            regex.compile(rule.pattern, regex.VERSION1), f"{path}: rule {rule.name!r}"
+        )
+    return rules
+
+
+# A user's pattern is tried on runs of this many of each character it names (and
+# of a few common ones), each followed by one that ends no match; any search over
+# `PROBE_SECONDS` means it backtracks without bound. The built-in patterns are
+# timed on many more shapes by the test suite (tests/test_linear_rules.py).
+PROBE_CHARS, PROBE_SECONDS = 5_000, 0.25
+
+
+def refuse_runaway(pattern: regex.Pattern, where: str) -> None:
+    """Raise `ConfigError` if `pattern` takes seconds on a short run of one
+    character, as `(a|aa)+$` does: such a rule would hang a run on real text."""
+    named = {c for c in pattern.pattern if c.isprintable() and not c.isspace()}
+    for char in sorted(named | set(" \u00a0a1.,-")):
+        probe = char * PROBE_CHARS + "\x00"
+        try:
+            pattern.search(probe, timeout=PROBE_SECONDS)
+        except TimeoutError:
+            raise ConfigError(
+                f"{where}: its pattern backtracks without bound (over "
+                f"{PROBE_SECONDS} s on {PROBE_CHARS:,} of {char!r}); use possessive "
+                "quantifiers (a++) or atomic groups ((?>...))"
+            ) from None

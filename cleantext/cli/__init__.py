@@ -90,3 +90,7 @@ def _run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # an output file that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"cleantext: error: {where}cannot write: {exc.strerror or exc}")
+        return EXIT_INPUT_ERRORS

@@ -2,8 +2,10 @@
 with the standard library, `.zst` with the `zstandard` package (the `zstd` extra).
 
 Reading gives a buffered stream of the decompressed bytes whose damage (a truncated
-or corrupt stream) is an `InputError` naming the file; writing compresses into an
-atomically written file, so a damaged or half-written output never appears."""
+or corrupt stream, trailing garbage) is an `InputError` naming the file; or, for a
+reader that keeps what came before, as gunzip does, an error passed to
+`on_damage` and the end of the stream. Writing compresses into an atomically
+written file, so a damaged or half-written output never appears."""
 
 from __future__ import annotations
 
@@ -39,13 +41,19 @@ def without_compression(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def open_input(path: Path, where: str, buffered: bool = True) -> Iterator[BinaryIO]:
+def open_input(
+    path: Path,
+    where: str,
+    buffered: bool = True,
+    on_damage: Callable[[InputError], None] | None = None,
+) -> Iterator[BinaryIO]:
     """`path` opened for reading, decompressed when its extension says so.
 
     Unbuffered, each read returns what one read of the file decompresses to, and
     damage is raised only by the read after the last good data (a buffered
     stream would lose what it had read ahead): for readers that buffer on their
-    own and keep what came before the damage."""
+    own and keep what came before the damage. With `on_damage`, damage is not
+    raised: it is passed there, and the stream ends where the good data ends."""
     try:
         raw = path.open("rb")
     except IsADirectoryError:
@@ -59,7 +67,7 @@ def open_input(path: Path, where: str, buffered: bool = True) -> Iterator[Binary
         if kind is None:
             yield raw
             return
-        reader = _Decompressed(_READERS[kind](raw, where), kind, where)
+        reader = _Decompressed(_READERS[kind](raw, where), kind, where, on_damage)
         if not buffered:
             with reader:
                 yield reader  # type: ignore[misc]
@@ -91,19 +99,39 @@ def output_file(path: Path) -> Iterator[BinaryIO]:
 class _Decompressed(io.RawIOBase):
     """A decompressing stream whose errors name the file and what is damaged."""
 
-    def __init__(self, stream: BinaryIO, kind: str, where: str) -> None:
+    def __init__(
+        self,
+        stream: BinaryIO,
+        kind: str,
+        where: str,
+        on_damage: Callable[[InputError], None] | None = None,
+    ) -> None:
         self._stream, self._kind, self._where = stream, kind, where
+        self._on_damage, self._good, self._damaged = on_damage, 0, False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
+        if self._damaged:
+            return 0
         try:  # read1: what decompresses before damage is returned before its error
             data = self._stream.read1(len(buffer))
         except (*_DAMAGE, *error_classes("zstandard", "ZstdError")) as exc:
-            raise InputError(
-                self._where, f"damaged {self._kind} data: {exc}; skipped"
-            ) from None
+            if self._on_damage is None:
+                raise InputError(
+                    self._where, f"damaged {self._kind} data: {exc}; skipped"
+                ) from None
+            self._damaged = True
+            self._on_damage(
+                InputError(
+                    self._where,
+                    f"damaged {self._kind} data after {self._good:,} good bytes: "
+                    f"{exc}; what came before is kept",
+                )
+            )
+            return 0
+        self._good += len(data)
         buffer[: len(data)] = data
         return len(data)
 

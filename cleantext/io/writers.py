@@ -28,14 +28,17 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     writer's host and process id, so that the next run can tell a killed run's
     file from a live one's.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_once(path.parent)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then moved)
-        dir=path.parent,
-        prefix=f".{path.name}.cleantext-{os.getpid()}@{HOST}.",
-        suffix=".tmp",
-        delete=False,
-    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_once(path.parent)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed, then moved)
+            dir=path.parent,
+            prefix=f".{path.name}.cleantext-{os.getpid()}@{HOST}.",
+            suffix=".tmp",
+            delete=False,
+        )
+    except OSError as exc:
+        raise _naming(exc, path) from None
     try:
         with handle:
             yield handle
@@ -43,10 +46,17 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
+        if isinstance(exc, OSError) and exc.filename == handle.name:
+            raise _naming(exc, path) from None
         raise
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """`error` as it concerns `path`, not the hidden temporary file behind it."""
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 # This host, as it appears in temporary names (no dots: the name's fields).

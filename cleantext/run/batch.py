@@ -155,7 +155,10 @@ class BatchCleaner:
             self._emit(source, lines(self, source, sys.stdin.buffer))
             return
         buffered = READS_BUFFERED[source.format]
-        with open_input(source.path, source.label, buffered) as handle:
+        # Kept before damage, as gunzip does; not in place, nor in archives (own way).
+        keeps = not self.options.in_place and source.format != "warc"
+        on_damage = self.on_error if keeps else None
+        with open_input(source.path, source.label, buffered, on_damage) as handle:
             self._emit(source, lines(self, source, handle))
 
     def _process_files(self, sources: list[Source]) -> None:

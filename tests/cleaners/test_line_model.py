@@ -74,6 +74,40 @@ def test_a_model_for_other_features_is_refused(tmp_path):
         load_line_model(str(tmp_path / "missing.npz"))
 
 
+def _altered(tmp_path, change) -> str:
+    path = tmp_path / "altered.npz"
+    load_line_model().save(path)
+    arrays = dict(np.load(path))
+    change(arrays)
+    np.savez(path, **arrays)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda a: a["second_feature"].__setitem__((0, 0), 10_000), "lacks"),
+        (lambda a: a.__setitem__("first_leaves", a["first_leaves"][:, :3]), "shapes"),
+        (lambda a: a.pop("priors"), "priors"),
+    ],
+    ids=["feature-out-of-range", "leaves-missing", "array-missing"],
+)
+def test_a_damaged_model_file_is_a_configuration_error(tmp_path, change, reason):
+    """Issue 34: an out-of-range feature index used to give a traceback."""
+    with pytest.raises(ConfigError, match=reason):
+        LineModel.load(_altered(tmp_path, change))
+
+
+def test_a_model_that_unpacks_too_large_is_refused_unread(tmp_path, monkeypatch):
+    """A 4.7 MB zip bomb took 4.2 GB; the declared sizes are read first."""
+    path = _altered(tmp_path, lambda arrays: None)
+    monkeypatch.setattr(line_model, "_MAX_UNPACKED_BYTES", 1_000_000)
+    with pytest.raises(ConfigError, match="unpacks to"):
+        LineModel.load(path)
+    with pytest.raises(ConfigError, match="not a line model"):
+        LineModel.load(__file__)  # not a zip at all
+
+
 # --- the arithmetic ------------------------------------------------------------------
 
 

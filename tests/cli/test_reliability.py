@@ -134,3 +134,33 @@ def test_a_lone_surrogate_never_crashes_a_command(run_cli, tmp_path, options):
     result = run_cli(args[0], data, *args[1:])
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr
+
+
+# --- 10. outputs that cannot be written: one line naming them, no traceback ---
+
+
+@pytest.mark.parametrize(
+    "options",
+    [("-o", "/proc/x.jsonl"), ("--report", "/proc/r.jsonl"), ("-o", "/proc/out/")],
+    ids=["output-file", "report", "output-dir"],
+)
+def test_an_unwritable_output_is_named_in_one_line(run_cli, records, options):
+    result = run_cli("clean", records, *options)
+    assert result.returncode == 1
+    message = result.stderr.decode()
+    assert "Traceback" not in message and "cleantext-" not in message  # no temp name
+    assert options[1].rstrip("/") in message
+
+
+def test_a_gzip_with_trailing_garbage_keeps_its_records(run_cli, tmp_path):
+    import gzip
+
+    data = tmp_path / "g.jsonl.gz"
+    data.write_bytes(gzip.compress(RECORDS) + b"GARBAGE!!")
+    out = tmp_path / "out"
+    result = run_cli("clean", data, "-o", out)
+    assert result.returncode == 1 and b"what came before is kept" in result.stderr
+    kept = gzip.decompress((out / "g.jsonl.gz").read_bytes()).splitlines()
+    assert [json.loads(line)["text"] for line in kept] == ["Good, text.", "More, text."]
+    assert run_cli("clean", data, "--in-place").returncode == 1  # never cut in place
+    assert gzip.decompress(data.read_bytes()[:-9]) == RECORDS

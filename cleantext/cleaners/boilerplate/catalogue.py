@@ -18,6 +18,7 @@ import regex
 from cleantext.errors import ConfigError
 from cleantext.resources.data import builtin_data
 from cleantext.resources.tomlio import TOMLDecodeError, load_toml
+from cleantext.rulesets import refuse_runaway
 
 DROP, TRAILER, METADATA, TOC, KEEP = "drop", "trailer", "metadata", "toc", "keep"
 ACTIONS = (DROP, TRAILER, METADATA, TOC, KEEP)
@@ -63,7 +64,10 @@ class JunkCatalogue:
                 data = load_toml(path)
             except (OSError, TOMLDecodeError) as exc:
                 raise ConfigError(f"{path}: cannot read junk rules: {exc}") from exc
-            rules.extend(parse_junk_rules(data, str(path)))
+            added = parse_junk_rules(data, str(path))
+            for rule in added:
+                refuse_runaway(rule.pattern, f"{path}: rule {rule.name!r}")
+            rules.extend(added)
         disabled = set(disabled)
         unknown = disabled - {rule.name for rule in rules}
         if unknown:

@@ -14,6 +14,7 @@ comparison per (tree, depth), the answers read as a leaf number.
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -30,6 +31,8 @@ from cleantext.resources.data import data_file
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "rules" / "line-model.npz"
 _FORMAT = 2
+_MAX_DEPTH = 16
+_MAX_UNPACKED_BYTES = 256 * 2**20  # the shipped model unpacks to 20 MB
 _Questions = tuple[np.ndarray, np.ndarray]  # (column, border) of each question
 
 
@@ -120,15 +123,18 @@ class ObliviousTrees:
         }
 
     @classmethod
-    def from_arrays(cls, arrays, prefix: str) -> ObliviousTrees:
+    def from_arrays(cls, arrays, prefix: str, columns: int) -> ObliviousTrees:
+        """The trees saved under `prefix`, checked to ask only of `columns`
+        features and to have a leaf for every path."""
         scale, bias = arrays[f"{prefix}_scale_bias"].tolist()
-        return cls(
-            arrays[f"{prefix}_feature"],
-            arrays[f"{prefix}_border"],
-            arrays[f"{prefix}_leaves"],
-            scale,
-            bias,
-        )
+        feature = arrays[f"{prefix}_feature"]
+        border, leaves = arrays[f"{prefix}_border"], arrays[f"{prefix}_leaves"]
+        trees, depth = feature.shape
+        if border.shape != feature.shape or leaves.shape != (trees, 2**depth):
+            raise ValueError(f"{prefix} trees: arrays of mismatched shapes")
+        if not 0 < depth <= _MAX_DEPTH or feature.min() < 0 or feature.max() >= columns:
+            raise ValueError(f"{prefix} trees ask of features this version lacks")
+        return cls(feature, border, leaves, scale, bias)
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,24 @@ class LineModel:
         with (Path(source) if source else data_file("line-model.npz")).open(
             "rb"
         ) as handle:
-            arrays = np.load(handle, allow_pickle=False)
+            try:
+                return cls._read(handle)
+            except ConfigError:
+                raise
+            except (KeyError, ValueError, TypeError, zipfile.BadZipFile) as exc:
+                raise ConfigError(
+                    f"{source or 'line-model.npz'} is not a line model this version "
+                    f"can use: {exc}"
+                ) from None
+
+    @classmethod
+    def _read(cls, handle) -> LineModel:
+        with zipfile.ZipFile(handle) as archive:  # a zip bomb is refused unread
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > _MAX_UNPACKED_BYTES:
+            raise ValueError(f"it unpacks to {unpacked:,} bytes")
+        handle.seek(0)
+        with np.load(handle, allow_pickle=False) as arrays:
             meta = json.loads(str(arrays["meta"]))
             if meta.get("format") != _FORMAT:
                 raise ConfigError(f"line model format {meta.get('format')} unknown")
@@ -193,9 +216,12 @@ class LineModel:
             priors = dict(
                 zip(arrays["words"].tolist(), arrays["priors"].tolist(), strict=True)
             )
+            columns = len(FEATURE_NAMES)
             return cls(
-                ObliviousTrees.from_arrays(arrays, "first"),
-                ObliviousTrees.from_arrays(arrays, "second"),
+                ObliviousTrees.from_arrays(arrays, "first", columns),
+                ObliviousTrees.from_arrays(
+                    arrays, "second", columns + len(VERDICT_FEATURE_NAMES)
+                ),
                 priors,
                 meta,
             )
