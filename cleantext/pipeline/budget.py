@@ -1,8 +1,19 @@
 """The budget a pipeline gives each document: how long it may be, and (optionally)
-how long its cleaning may take, and what a document over it comes back as."""
+how long its cleaning may take, and what a document over it comes back as.
+
+The time limit holds inside a cleaner too: in a process's main thread (the
+command line, each worker process) a real-time timer interrupts the cleaner
+when the time is up, between two Python steps (a single regex scan, linear in
+its input, runs to its end first). Elsewhere, in a thread, the limit is checked
+between cleaners only, since only the main thread receives signals.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,3 +65,32 @@ class Snapshot:
         doc.signals = self.signals
         doc.edit_counts = self.edit_counts
         del doc.edits[self.edits :]
+
+
+class OverBudget(Exception):
+    """Raised inside a cleaner when a document's time is up."""
+
+
+@contextlib.contextmanager
+def interrupt_after(seconds: float) -> Iterator[bool]:
+    """Raise `OverBudget` in this thread once `seconds` have passed, if this is
+    the main thread of a process that has no real-time timer of its own running;
+    yields whether the timer is set. The previous handler is put back after."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield False
+        return
+
+    def over(signum, frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, over)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

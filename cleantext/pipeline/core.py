@@ -12,7 +12,13 @@ from typing import Any, overload
 from cleantext.cleaners.base import Cleaner
 from cleantext.document import Document
 from cleantext.errors import ConfigError
-from cleantext.pipeline.budget import DEFAULT_MAX_CHARS, Snapshot, checked_limit
+from cleantext.pipeline.budget import (
+    DEFAULT_MAX_CHARS,
+    OverBudget,
+    Snapshot,
+    checked_limit,
+    interrupt_after,
+)
 from cleantext.pipeline.registry import build_cleaner
 from cleantext.pipeline.stats import CleanerStats, stats_table
 from cleantext.resources.tomlio import (
@@ -92,12 +98,17 @@ class Pipeline(Cleaner):
         return self._run_timed(doc, self.max_seconds)
 
     def _run_timed(self, doc: Document, limit: float) -> Document:
-        """`_run_cleaners`, undone when it takes more than `limit` seconds (checked
-        after each cleaner: a cleaner is never interrupted)."""
+        """`_run_cleaners`, undone when it takes more than `limit` seconds: a
+        cleaner is interrupted when it runs over (see `budget`), else the time
+        is checked after each cleaner."""
+        self.prepare()  # loading dictionaries is not the document's time
         saved = Snapshot.of(doc)
-        started = time.perf_counter()
-        deadline = started + limit
-        doc = self._run_cleaners(doc, deadline)
+        deadline = time.perf_counter() + limit
+        try:
+            with interrupt_after(limit):
+                doc = self._run_cleaners(doc, deadline)
+        except OverBudget:
+            pass
         if time.perf_counter() <= deadline:
             return doc
         saved.restore(doc)

@@ -1,3 +1,5 @@
+import signal
+import threading
 import time
 from dataclasses import dataclass
 
@@ -223,6 +225,42 @@ def test_a_document_over_max_seconds_is_given_back_as_it_came():
     assert pipeline.stats[1].documents == 0  # stopped after the slow cleaner
     fast = Pipeline([Slow(0)], max_seconds=60)
     assert fast("calm") == "calm?"
+
+
+class Spin:
+    """A cleaner that works in Python for `seconds` unless interrupted."""
+
+    name = "Spin"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __call__(self, doc):
+        until = time.perf_counter() + self.seconds
+        while time.perf_counter() < until:
+            doc.text = doc.text.upper()
+        return doc
+
+
+def test_max_seconds_interrupts_a_cleaner_that_runs_over():
+    """Issue 34: the limit was checked between cleaners only, so one long cleaner
+    (a 2 MB document, max_seconds=2) ran for 73.7 s."""
+    pipeline = Pipeline([Spin(30)], max_seconds=0.2)
+    started = time.perf_counter()
+    doc = pipeline(Document("calm"))
+    assert time.perf_counter() - started < 5
+    assert doc.text == "calm" and doc.skipped == "cleaning took over max_seconds=0.2"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left over
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+
+
+def test_max_seconds_in_a_thread_checks_between_cleaners():
+    pipeline = Pipeline([Spin(0.3), Shout()], max_seconds=0.1)
+    results = []
+    worker = threading.Thread(target=lambda: results.append(pipeline("calm")))
+    worker.start()
+    worker.join(timeout=30)
+    assert results == ["calm"] and pipeline.passed_through == 1
 
 
 def test_the_budget_is_configured_in_toml_and_checked():
