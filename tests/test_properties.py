@@ -1,5 +1,9 @@
 """Invariants of the default pipeline, checked on generated text."""
 
+import json
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -115,3 +119,45 @@ def test_the_shared_block_split_is_always_the_fresh_one(text):
     for cleaner in default_pipeline().cleaners:
         doc = cleaner(doc)
         assert doc.blocks() == split_blocks(doc.text)
+
+
+# Web-like documents (slow-marked, a larger run): what scraped pages are made of,
+# in any order: headlines, prose, junk lines the rules know, list items, table
+# rows, code, URLs, numbers, names, other scripts, typos and spacing slips.
+JUNK_LINES = [
+    case["input"].split("\n")[1]
+    for case in json.loads(
+        (Path(__file__).parent / "cleaners/cases/boilerplate.json").read_text("utf-8")
+    )["fixes"]
+    if case["label"].startswith("junk-")
+]
+web_line = st.one_of(
+    sentence,
+    paragraph,
+    st.sampled_from(JUNK_LINES),
+    st.lists(word, min_size=2, max_size=6).map(lambda ws: " ".join(ws).title()),
+    st.lists(word, min_size=1, max_size=5).map(lambda ws: "- " + " ".join(ws)),
+    st.lists(word, min_size=2, max_size=4).map(lambda ws: "| " + " | ".join(ws) + " |"),
+    st.sampled_from(
+        [
+            "```\nprint(x)  # shoudl stay\n```",
+            "See https://example.com/a,b?c=1 and e-mail me@example.org now.",
+            "Prices rose 3.5% to $1,250 on 09:45 Tuesday, the U.S.can say.",
+            "Zelenskyy met Witkoff in Kyiv ,and they talked wiht aides.",
+            "Привет, мир. Это строка текста на русском языке.",
+            "这是一个中文句子，用来测试。",
+            "Ã©tÃ© â€™quotedâ€™ text",
+            "\u00a0\u200b   \t",
+            "",
+        ]
+    ),
+)
+web_document = st.lists(web_line, min_size=1, max_size=25).map("\n".join)
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None)
+@given(web_document)
+def test_web_like_documents_never_raise_and_clean_once(text):
+    once = cleantext.clean(text)
+    assert cleantext.clean(once) == once
