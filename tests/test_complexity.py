@@ -17,18 +17,7 @@ import time
 
 import pytest
 
-from cleantext import (
-    DropBoilerplate,
-    DropDuplicates,
-    FixCasing,
-    FixSpacing,
-    FixTypos,
-    FixUnicode,
-    NormalizeTables,
-    NormalizeWhitespace,
-    Pipeline,
-    default_pipeline,
-)
+from cleantext import Pipeline, default_pipeline
 from cleantext.quality import compute_signals
 
 SENTENCE = "The council met on Tuesday, and the U.S. envoy shoudl arrive at 09:45. "
@@ -77,16 +66,7 @@ SHAPES = {
     "mixed scripts": lambda n: "Привет мир, hello 世界 مرحبا. " * (n // 28),
     "many short lines": lambda n: "Ok.\nNo\n" * (n // 7),
 }
-CLEANERS = (
-    FixUnicode(),
-    NormalizeWhitespace(),
-    DropBoilerplate(),
-    DropDuplicates(),
-    NormalizeTables(),
-    FixSpacing(),
-    FixTypos(),
-    FixCasing(),
-)
+CLEANERS = tuple(default_pipeline().cleaners)  # each cleaner alone, too
 SMALL = 80_000
 FACTOR = 4
 RATIO_LIMIT = 6
