@@ -133,9 +133,14 @@ def run_batch(
     for error in missing:
         on_error(error)
     _refuse_texts_running_together(sources, options)
-    named = {"-o": output, "--report": report, "--rejected": rejected, "-o ": scores}
+    named = [
+        ("-o", output),
+        ("--report", report),
+        ("--rejected", rejected),
+        ("-o", scores),  # `cleantext score -o`
+    ]
     refuse_clashing_outputs(
-        {flag.strip(): path for flag, path in named.items() if path is not None},
+        [(flag, path) for flag, path in named if path is not None],
         sources,
         options.output_dir,
     )
@@ -181,7 +186,7 @@ def run_batch(
 
 
 def refuse_clashing_outputs(
-    outputs: dict[str, Path], sources: list, output_dir: Path | None = None
+    outputs: list[tuple[str, Path]], sources: list, output_dir: Path | None = None
 ) -> None:
     """Refuse a run in which a named output file (`-o`, `--report`, ...) is an
     input, is another named output, or is where `-o DIR` writes an input's
@@ -191,7 +196,7 @@ def refuse_clashing_outputs(
     taken: list[tuple[str, Path]] = []
     if output_dir is not None:
         taken = [("-o DIR", output_dir / s.output_name()) for s in sources if s.path]
-    for flag, path in outputs.items():
+    for flag, path in outputs:
         if any(_same_file(path, source) for source in inputs):
             raise UsageError(f"{flag} {path} is also an input; choose another name")
         for other_flag, other in taken:

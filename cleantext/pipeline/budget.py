@@ -72,16 +72,16 @@ class OverBudget(Exception):
 
 
 @contextlib.contextmanager
-def interrupt_after(seconds: float) -> Iterator[bool]:
+def interrupt_after(seconds: float) -> Iterator[None]:
     """Raise `OverBudget` in this thread once `seconds` have passed, if this is
-    the main thread of a process that has no real-time timer of its own running;
-    yields whether the timer is set. The previous handler is put back after."""
+    the main thread of a process that has no real-time timer of its own running.
+    The previous handler is put back after."""
     if (
         not hasattr(signal, "setitimer")
         or threading.current_thread() is not threading.main_thread()
         or signal.getitimer(signal.ITIMER_REAL)[0] > 0
     ):
-        yield False
+        yield
         return
 
     def over(signum, frame):
@@ -90,7 +90,7 @@ def interrupt_after(seconds: float) -> Iterator[bool]:
     previous = signal.signal(signal.SIGALRM, over)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield True
+        yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -97,10 +97,10 @@ def _run(
     numbered = _numbered(chunks)
     done: dict[int, _Chunk] = {}
     turn = 0  # the index of the next chunk to yield
-    out = 0  # chunks handed out and not yet yielded
     exhausted = False
     while True:
         for worker in workers:
+            out = sum(w.chunk is not None for w in workers) + len(done)
             if worker.chunk is None and out < limit and not exhausted:
                 chunk = next(numbered, None)
                 if chunk is None:
@@ -108,13 +108,12 @@ def _run(
                     break
                 worker.chunk = chunk
                 _send(worker)
-                out += 1
         while turn in done:
             chunk = done.pop(turn)
             cleaned, stats, passed_through = chunk.result
             pipeline.add_stats(stats, passed_through)
             yield from cleaned
-            turn, out = turn + 1, out - 1
+            turn += 1
         busy = [worker for worker in workers if worker.chunk is not None]
         if not busy:
             if exhausted and not done:

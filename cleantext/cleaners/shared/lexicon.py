@@ -13,10 +13,9 @@ Sources (all installed packages or files in this repository, nothing downloaded)
 
 Building it takes about 1.3 s; a fresh process then reads it from a snapshot in
 the user's cache (`cleantext.resources.cache`) in about 0.4 s. Either way it
-takes about 150 MB,
-once per process: `default_lexicon()` loads on first use and caches.
-`FixTypos.prepare()` (called by `Pipeline.prepare()` and before workers fork) loads
-it, so that they share it instead of each loading their own.
+takes about 150 MB, once per process: `default_lexicon()` loads on first use and
+caches. `FixTypos.prepare()` (called by `Pipeline.prepare()` and before workers
+fork) loads it, so that they share it instead of each loading their own.
 """
 
 from __future__ import annotations
