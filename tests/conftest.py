@@ -11,9 +11,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 pytest_plugins = ["pytester"]
+
+
+# CI runs the same examples every time (a hash of each test seeds them), with no
+# example database, so that a run on a fresh machine is reproducible; elsewhere
+# hypothesis explores afresh on every run.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
