@@ -71,20 +71,41 @@ def _default_pipeline() -> Pipeline:
     return default_pipeline()
 
 
-def clean(text: str, *, pipeline: Pipeline | None = None) -> str:
-    """Clean `text` with `pipeline`, or with `default_pipeline()` when none is given."""
-    _check_text("clean", text)
-    return (pipeline or _default_pipeline()).clean(text)
+def clean(
+    text: str, *, pipeline: Pipeline | None = None, language: str | None = None
+) -> str:
+    """Clean `text` with `pipeline`, or with `default_pipeline()` when none is given.
+
+    `language` (an ISO 639 code such as "en") is the text's language when you know
+    it; by default it is identified, and English-only cleaners leave a text alone
+    unless it is surely English (a sentence or two may be too short to tell)."""
+    return _run("clean", text, pipeline, language, explain=False).text
 
 
 def clean_and_explain(
-    text: str, *, pipeline: Pipeline | None = None
+    text: str, *, pipeline: Pipeline | None = None, language: str | None = None
 ) -> tuple[str, list[Edit]]:
     """`clean(text)` and the edits that made it, each naming its cleaner and rule
     (as ftfy's `fix_and_explain` does for Unicode)."""
-    _check_text("clean_and_explain", text)
-    doc = (pipeline or _default_pipeline()).run(Document(text, explain=True))
+    doc = _run("clean_and_explain", text, pipeline, language, explain=True)
     return doc.text, doc.edits
+
+
+def _run(
+    function: str,
+    text: str,
+    pipeline: Pipeline | None,
+    language: str | None,
+    explain: bool,
+) -> Document:
+    _check_text(function, text)
+    if language is not None and not (isinstance(language, str) and language):
+        raise TypeError(
+            f"{function}() expects language as a code such as 'en', got {language!r}"
+        )
+    metadata = {"language": language} if language else {}
+    doc = Document(text, metadata=metadata, explain=explain)
+    return (pipeline or _default_pipeline()).run(doc)
 
 
 def _check_text(function: str, text: object) -> None:

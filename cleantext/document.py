@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from cleantext.text.blocks import Block, keeps_its_kind, split_blocks
+from cleantext.text.language import LanguageGuess, identify_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +24,19 @@ class Edit:
     """
 
     cleaner: str
-    action: str  # "replace", "delete", "insert", or "suggest" (not applied)
+    # "replace", "delete", "insert"; "suggest" (not applied); "note" (no change:
+    # why the cleaner left the text alone)
+    action: str
     before: str
     after: str
     rule: str
     position: int
 
     def describe(self) -> str:
-        """One human-readable line: `cleaner/rule @position: 'before' -> 'after'`."""
+        """One human-readable line: `cleaner/rule @position: 'before' -> 'after'`
+        (`cleaner/rule: why` for a note)."""
+        if self.action == "note":
+            return f"{self.cleaner}/{self.rule}: {self.after}"
         return (
             f"{self.cleaner}/{self.rule} @{self.position}: {self.action} "
             f"{_shorten(self.before)!r} -> {_shorten(self.after)!r}"
@@ -104,6 +110,25 @@ class Document:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         self._split = None
+
+    def language(self) -> LanguageGuess:
+        """The document's language: `metadata["language"]` when the caller or an
+        earlier step set it (`"en-US"` reads as `"en"`), else identified from the
+        text now and kept there, with `metadata["language_confidence"]`."""
+        given = self.metadata.get("language")
+        if isinstance(given, str) and given:
+            code = given.replace("_", "-").split("-")[0].lower()
+            confidence = self.metadata.get("language_confidence", 1.0)
+            return LanguageGuess(code, float(confidence))
+        guess = identify_language(self.text)
+        self.metadata["language"] = guess.language
+        self.metadata["language_confidence"] = guess.confidence
+        return guess
+
+    def note(self, cleaner: str, rule: str, why: str) -> None:
+        """When explaining, say why `cleaner` left the text alone (not an edit)."""
+        if self.explain:
+            self.edits.append(Edit(cleaner, "note", "", why, rule, 0))
 
     def count(self, cleaner: str, n: int = 1) -> None:
         """Add `n` edits to `cleaner`'s tally."""

@@ -23,6 +23,8 @@ class Cleaner:
     """A named, configurable `Document -> Document` step."""
 
     name: ClassVar[str] = "Cleaner"
+    # The languages (ISO 639 codes) the cleaner acts on; None: every language.
+    languages: ClassVar[frozenset[str] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Register the subclass under its own `name`, by default its class name."""
@@ -41,6 +43,24 @@ class Cleaner:
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError
+
+    def leaves_alone(self, doc: Document) -> bool:
+        """Whether `doc` is in a language this cleaner does not act on (an
+        undetermined language included). Explaining, the first cleaner to leave
+        a document alone for its language says so, once for the document."""
+        if self.languages is None:
+            return False
+        guess = doc.language()
+        if guess.language in self.languages:
+            return False
+        if doc.explain and not any(e.rule == "language" for e in doc.edits):
+            doc.note(
+                self.name,
+                "language",
+                f"{guess.language} ({guess.confidence:.2f}): cleaners for "
+                f"{', '.join(sorted(self.languages))} leave it alone",
+            )
+        return True
 
     def prepare(self) -> None:
         """Load what this cleaner needs (dictionaries, models) now rather than on

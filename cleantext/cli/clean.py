@@ -81,6 +81,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     repeats.add_clean_options(clean)
     clean.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language of every input, as an ISO 639 code such as 'en' "
+        "(default: identified per document; English-only cleaners such as "
+        "FixTypos leave other and undetermined languages alone)",
+    )
+    clean.add_argument(
         "--diff",
         action="store_true",
         help="show a unified diff of each changed input instead of the output",
@@ -167,6 +174,7 @@ def run_clean(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         output_format=args.output_format,
         group_field=repeats.group_field(pipeline),
+        language=args.language,
     )
     if args.output_format == "jsonl" and not options.prints_outputs:
         raise UsageError(

@@ -1,10 +1,9 @@
 """The job behind `cleantext clean`: find inputs, clean each by format, write outputs.
 
-Inputs are files, folders (walked recursively, filtered by glob patterns) or stdin.
-Each input is processed independently: an `InputError` is reported and the job goes on.
-Outputs go to stdout, to a mirror of the input names under an output folder, or back
-over the input (only with `in_place`), always written atomically.
-"""
+Inputs are files, folders (walked recursively, filtered by glob patterns) or stdin,
+each processed apart: an `InputError` is reported and the job goes on. Outputs go to
+stdout, to a mirror of the input names under an output folder, or over the input
+(only with `in_place`), always written atomically."""
 
 from __future__ import annotations
 
@@ -32,8 +31,7 @@ from cleantext.run.progress import Progress
 from cleantext.run.review import Review
 from cleantext.run.whole import read_whole
 
-# Worker processes start only once this much text is waiting: for less, cleaning it
-# takes about as long as starting them (forking, sending the pipeline).
+# Workers start once this much text waits: for less, forking costs as much.
 WORKER_THRESHOLD_CHARS = 256_000
 
 
@@ -61,11 +59,11 @@ class BatchOptions:
     # A record field copied into each document's metadata, for cleaners that group
     # documents by it (DropRepeatedLines' `group_by`); None copies nothing.
     group_field: str | None = None
+    language: str | None = None  # every document's, if known; None: identify each
 
     @property
     def prints_outputs(self) -> bool:
-        """Cleaned text goes to stdout unless it goes to files, a review is shown or
-        only scores are wanted."""
+        """Whether cleaned text goes to stdout: not to files, no review, not scores."""
         return not (
             self.output_dir
             or self.in_place
@@ -334,11 +332,13 @@ class BatchCleaner:
 
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
         """Clean a stream of documents, in worker processes when `jobs` > 1."""
-        explain = self.options.show_edits
+        explain, language = self.options.show_edits, self.options.language
 
         def marked() -> Iterator[Document]:
             for doc in docs:
                 doc.explain = explain
+                if language:
+                    doc.metadata.setdefault("language", language)
                 yield doc
 
         if self.options.jobs <= 1:

@@ -215,6 +215,7 @@ def test_several_text_files_do_not_run_together_on_stdout(run_cli, tmp_path):
     result = run_cli("clean", tmp_path, "--output-format", "jsonl")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record.pop("metadata")["language"] for record in records] == ["en", "und"]
     assert records == [
         {"id": str(tmp_path / "a.txt"), "text": "First document ends here."},
         {"id": str(tmp_path / "b.txt"), "text": "Second one."},

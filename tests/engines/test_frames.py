@@ -19,7 +19,11 @@ from cleantext.engines.frames import (
 )
 from cleantext.quality import compute_signals
 
-TEXTS = ["caf\u00c3\u00a9 &amp; bar ,the end", "i shoudl go. the U.S.can wait.", ""]
+TEXTS = [
+    "caf\u00c3\u00a9 &amp; bar ,the end",
+    "i shoudl go to the market this morning. the U.S.can wait until the afternoon.",
+    "",
+]
 
 
 def test_clean_series_matches_the_pipeline_row_by_row():

@@ -24,7 +24,13 @@ ARTICLE = (
     "years. Those who opposed it say that the parking fees are too high and that "
     "they will hurt the small shops, which are already struggling. "
 )
-TEXTS = [None, ARTICLE * 3, "Too short ,really.", "i shoudl go. the U.S.can wait.", ""]
+TEXTS = [
+    None,
+    ARTICLE * 3,
+    "Too short ,really.",
+    "i shoudl go to the market this morning. the U.S.can wait until the afternoon.",
+    "",
+]
 
 
 @pytest.fixture

@@ -18,7 +18,12 @@ from cleantext.quality import QualityFilter, compute_signals  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-TEXTS = ["caf\u00c3\u00a9 ,the end", None, "i shoudl go. the U.S.can wait.", "a ,b"]
+TEXTS = [
+    "caf\u00c3\u00a9 ,the end",
+    None,
+    "i shoudl go to the market this morning. the U.S.can wait until the afternoon.",
+    "a ,b",
+]
 
 
 @pytest.fixture(scope="module")

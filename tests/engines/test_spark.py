@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 TEXTS = [
     "caf\u00c3\u00a9 &amp; bar ,the end",
     None,
-    "i shoudl go. the U.S.can wait.",
+    "i shoudl go to the market this morning. the U.S.can wait until the afternoon.",
     "Plain sentence that stays.",
 ]
 

@@ -68,6 +68,8 @@ def test_a_wet_file_becomes_json_lines_with_its_record_fields(run_cli, tmp_path)
     assert result.returncode == 0, result.stderr
     lines = gzip.decompress((out / "CC-MAIN-1.jsonl.gz").read_bytes()).splitlines()
     first = json.loads(lines[0])
+    first_confidence = first.get("metadata", {}).get("language_confidence")
+    assert first_confidence > 0.9
     assert first["text"].startswith(CLEANED_START)
     assert {k: v for k, v in first.items() if k != "text"} == {
         "id": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
@@ -75,6 +77,7 @@ def test_a_wet_file_becomes_json_lines_with_its_record_fields(run_cli, tmp_path)
         "date": "2024-02-21T10:00:01Z",
         "record_id": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
         "content_type": "text/plain",
+        "metadata": {"language": "en", "language_confidence": first_confidence},
     }
     assert len(lines) == 2
     assert result.stderr.decode().splitlines() == [

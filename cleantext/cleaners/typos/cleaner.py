@@ -81,6 +81,8 @@ class FixTypos(Cleaner):
     `misspellings_file` adds `misspelling<TAB>correction` lines to the curated map.
     """
 
+    languages = frozenset({"en"})  # the lexicon and the rules are English
+
     mode: Literal["fix", "suggest"] = "fix"
     allow: tuple[str, ...] = ()
     allow_file: str = ""
@@ -125,6 +127,8 @@ class FixTypos(Cleaner):
         return default_lexicon()
 
     def __call__(self, doc: Document) -> Document:
+        if self.leaves_alone(doc):
+            return doc
         blocks = doc.blocks()
         context = self._context(blocks)
         if context is None:
