@@ -15,12 +15,17 @@ from cleantext.cleaners.typos.keyboard import default_typing_errors
 FIX = FixTypos()
 
 
+def english(text: str, explain: bool = False) -> Document:
+    """A document known to be English (a sentence is too short to identify)."""
+    return Document(text, metadata={"language": "en"}, explain=explain)
+
+
 def fixed(text: str, fixer: FixTypos = FIX) -> str:
-    return fixer(Document(text)).text
+    return fixer(english(text)).text
 
 
 def rules(text: str, fixer: FixTypos = FIX) -> list[tuple[str, str, str]]:
-    doc = fixer(Document(text, explain=True))
+    doc = fixer(english(text, explain=True))
     return [(e.rule, e.before, e.after) for e in doc.edits]
 
 
@@ -302,3 +307,22 @@ def test_a_bad_misspellings_line_is_named_without_echoing_the_file(tmp_path):
         FixTypos(misspellings_file=str(path))
     assert "secret.tsv:1" in str(refused.value)
     assert "hunter2" not in str(refused.value)
+
+
+def test_other_languages_are_left_alone_and_explained():
+    text = (
+        "El ayuntamiento aprobó ayer el nuevo presupuesto para las escuelas y "
+        "las bibliotecas de la ciudad, después de un largo debate sobre las obras."
+    )
+    doc = FIX(Document(text, explain=True))
+    assert doc.text == text
+    assert doc.metadata["language"] == "es"
+    assert [(e.action, e.rule) for e in doc.edits] == [("note", "language")]
+    assert "es (" in doc.edits[0].describe()
+
+
+def test_a_sentence_too_short_to_identify_is_not_taken_for_english():
+    assert FIX(Document("We will recieve the parcel.")).text == (
+        "We will recieve the parcel."
+    )
+    assert fixed("We will recieve the parcel.") == "We will receive the parcel."

@@ -37,9 +37,12 @@ from cleantext.cleaners.casing.sentences import (
     LINE_START,
     at_sentence_start,
     follows_a_finished_block,
+    is_title_line,
+    lowercase_by_style,
     mostly_capitalised,
 )
 from cleantext.cleaners.shared.encoding import DEFAULT_REPAIR
+from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.document import Document
 from cleantext.rulesets import may_contain_any
 from cleantext.text.blocks import HEADING, LIST_ITEM, Block, rewrite_blocks
@@ -51,21 +54,30 @@ from cleantext.text.words import PLAIN_WORD
 class FixCasing(Cleaner):
     """Capitalise sentence, heading and list-item starts, and proper nouns by vote."""
 
+    # Sentence ends, abbreviations and stop words are English; other languages
+    # capitalise differently (German nouns, French months, Russian "ст. л.").
+    languages = frozenset({"en"})
+
     sentence_starts: bool = True
     proper_nouns: bool = True
 
     def __call__(self, doc: Document) -> Document:
+        if self.leaves_alone(doc):
+            return doc
         blocks = doc.blocks()
         capitalise = proper_nouns(blocks) if self.proper_nouns else frozenset()
         styles = {
             kind: mostly_capitalised(blocks, kind) for kind in (HEADING, LIST_ITEM)
         }
+        sentences = self.sentence_starts and not lowercase_by_style(blocks)
 
         def fix(i: int, block: Block, offset: int) -> str | None:
             if not block.is_prose:
                 return None
-            starts = self._starts(blocks, i, styles) if self.sentence_starts else {}
-            return self._fix_block(block.text, starts, capitalise, doc, offset)
+            starts = self._starts(blocks, i, styles, sentences)
+            return self._fix_block(
+                block.text, starts, sentences, capitalise, doc, offset
+            )
 
         text = rewrite_blocks(blocks, fix)
         if text is not None:
@@ -74,21 +86,31 @@ class FixCasing(Cleaner):
 
     # --- decisions ----------------------------------------------------------------
 
-    def _starts(self, blocks: list[Block], i: int, styles: dict[str, bool]) -> dict:
+    def _starts(
+        self, blocks: list[Block], i: int, styles: dict[str, bool], sentences: bool
+    ) -> dict:
         """Whether this block's first word starts something, and under which rule."""
+        if not self.sentence_starts:
+            return {}
         block = blocks[i]
         if has_code_marks(block.text):
             return {}  # code pasted as a line: "(func $add", "type T struct {"
         if block.kind == HEADING:
-            return {"heading-start": styles[HEADING]}
+            # A short line may be half of a hard-wrapped sentence, not a heading:
+            # a heading follows a finished sentence, a gap or another heading.
+            finished = follows_a_finished_block(blocks, i) or (
+                blocks[i - 1].kind == HEADING and is_title_line(blocks[i - 1].text)
+            )
+            return {"heading-start": styles[HEADING] and finished}
         if block.kind == LIST_ITEM:
             return {"list-item-start": styles[LIST_ITEM]}
-        return {"sentence-start": follows_a_finished_block(blocks, i)}
+        return {"sentence-start": sentences and follows_a_finished_block(blocks, i)}
 
     def _fix_block(
         self,
         text: str,
         starts: dict,
+        sentences: bool,
         capitalise: frozenset[str],
         doc: Document,
         offset: int,
@@ -96,15 +118,17 @@ class FixCasing(Cleaner):
         first = LINE_START.match(text).end()
         kept_lowercase = lowercase_names()
         edits = []
-        for match in self._candidates(text, first, capitalise):
+        for match in self._candidates(text, first, capitalise, sentences):
             word = match.group()
             if not is_plain_lower(word) or word in kept_lowercase:
                 continue
             rule = None
             if match.start() == first:
                 rule = next((name for name, on in starts.items() if on), None)
-            elif self.sentence_starts and at_sentence_start(text, match):
+            elif sentences and at_sentence_start(text, match.start()):
                 rule = "sentence-start"
+            if rule is not None and not default_lexicon().is_known(word):
+                rule = None  # a user name, a command, an identifier: as written
             if rule is None and vote_key(word) in capitalise:
                 rule = "proper-noun"
             if rule is not None:
@@ -126,7 +150,7 @@ class FixCasing(Cleaner):
         return result
 
     def _candidates(
-        self, text: str, first: int, capitalise: frozenset[str]
+        self, text: str, first: int, capitalise: frozenset[str], sentences: bool
     ) -> Iterator[regex.Match]:
         """The words of `text` that a rule might capitalise, in order: every word
         when one of `capitalise` may be among them (it is a substring of the
@@ -138,7 +162,7 @@ class FixCasing(Cleaner):
             return
         if match := PLAIN_WORD.match(text, first):
             yield match
-        if self.sentence_starts:
+        if sentences:
             for end in AFTER_CLOSER.finditer(text, first):
                 if match := PLAIN_WORD.match(text, end.end()):
                     yield match

@@ -22,6 +22,9 @@ _GROUP = regex.Match.group  # type: ignore[attr-defined]
 _UPPER = regex.compile(r"\p{Lu}")
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
+# A slip is rare: a word written lowercase more often than this in a document is
+# written so on purpose ("small business" beside "Small Business Success Program").
+_MAX_SLIPS = 2
 _MIN_STOPWORD_SHARE = 0.25  # of a text's words, for it to read as English
 _MIN_NAME_LENGTH = 3  # "im" is "I'm" without its apostrophe, not a name
 _KEPT_MATCH_CHARS = 1_000_000  # paragraph text whose word matches are kept
@@ -103,12 +106,18 @@ def proper_nouns(blocks: list[Block]) -> frozenset[str]:
     chosen = {
         word
         for word in voted
-        if lower[word] and lower[word] <= _MAX_LOWER_SHARE * capitalised[word]
+        if 0 < lower[word] <= min(_MAX_SLIPS, _MAX_LOWER_SHARE * capitalised[word])
     }
     chosen |= _names_the_lexicon_lacks(
-        {word for word in unknown_names if 0 < lower_anywhere[word] <= titled[word]}
+        {
+            word
+            for word in unknown_names
+            if 0 < lower_anywhere[word] <= min(_MAX_SLIPS, titled[word])
+        }
     )
-    written_lower = lower.keys() & pair_words
+    written_lower = {
+        word for word in lower.keys() & pair_words if lower[word] <= _MAX_SLIPS
+    }
     pairs = {pair for pair in title_pairs if written_lower & set(pair)}
     if pairs:
         spellings_of = None if exotic else _spellings(written_lower)
@@ -321,7 +330,7 @@ def _triples(
 
 def _mid_sentence_title(text: str, match: regex.Match) -> bool:
     """A capitalised word ('Trump') that does not start a sentence."""
-    return _is_title(match.group()) and not at_sentence_start(text, match)
+    return _is_title(match.group()) and not at_sentence_start(text, match.start())
 
 
 def vote_key(word: str) -> str:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from cleantext.resources.data import shared_lists
-from cleantext.text.blocks import Block
+from cleantext.text.blocks import PARAGRAPH, Block
 
 LINE_START = regex.compile(
     r"^\s*(?:#{1,6}\s+|(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s+)?[\"'“‘(\[]*"
@@ -21,6 +21,11 @@ _SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
 # end of a match is where `_at_sentence_start` is worth asking.
 AFTER_CLOSER = regex.compile(r"[.!?\"'”’)\]]\s+[\"'“‘(\[]*(?=\p{L})")
 _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
+# Lowercase starts are the document's style, not slips, when there are at least
+# MIN_STYLE_COUNT of them and they are more than MAX_SLIP_SHARE of all starts.
+MIN_STYLE_COUNT = 3
+MAX_SLIP_SHARE = 0.1
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
 _OPENERS = "\"'“‘(["
 _CLOSERS = ".!?\"'”’)]"
 _LOOK_BACK = 40  # characters examined before a word to find a sentence end
@@ -43,11 +48,10 @@ def _abbreviation_end() -> regex.Pattern:
     )
 
 
-def at_sentence_start(text: str, match: regex.Match) -> bool:
-    """Whether a sentence ends just before `match`: a bounded look back, so the cost
-    per word does not grow with the line (a 5 MB line stays linear). Most words
+def at_sentence_start(text: str, end: int) -> bool:
+    """Whether a sentence ends just before `text[end]`: a bounded look back, so the
+    cost per word does not grow with the line (a 5 MB line stays linear). Most words
     follow a letter or a comma and a space: one character test rules them out."""
-    end = match.start()
     k = end - 1
     while k >= 0 and text[k] in _OPENERS:
         k -= 1
@@ -61,6 +65,13 @@ def at_sentence_start(text: str, match: regex.Match) -> bool:
     return bool(_SENTENCE_END.search(text, start, end)) and not (
         _abbreviation_end().search(text, start, end)
     )
+
+
+def is_title_line(text: str) -> bool:
+    """Whether most of a line's words of four letters or more are capitalised:
+    a heading in Title Case, not the first half of a hard-wrapped sentence."""
+    words = _LONG_WORD.findall(text)
+    return bool(words) and sum(word[0].isupper() for word in words) * 2 > len(words)
 
 
 def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
@@ -81,11 +92,40 @@ def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
 
 
 def mostly_capitalised(blocks: list[Block], kind: str) -> bool:
-    """Whether most blocks of this kind start with a capital letter."""
-    firsts = []
+    """Whether the blocks of this kind start with a capital letter by the
+    document's style: lowercase starts are slips only where they are few."""
+    upper = lower = 0
     for block in blocks:
         if block.kind == kind:
             rest = block.text[LINE_START.match(block.text).end() :]
             if rest[:1].isalpha():
-                firsts.append(rest[0].isupper())
-    return bool(firsts) and sum(firsts) > len(firsts) / 2
+                upper += rest[0].isupper()
+                lower += rest[0].islower()
+    return upper > 0 and not _style(upper, lower)
+
+
+def _style(upper: int, lower: int) -> bool:
+    """Whether `lower` lowercase starts beside `upper` capitalised ones are a
+    style rather than slips: a slip is rare."""
+    return lower >= MIN_STYLE_COUNT and lower > MAX_SLIP_SHARE * (upper + lower)
+
+
+def lowercase_by_style(blocks: list[Block]) -> bool:
+    """Whether the document's sentences (after a full stop, or opening a
+    paragraph that follows a finished one) start lowercase by the author's style
+    (or after abbreviations the rules do not know, "12 mo. months"), not by
+    slips to repair."""
+    upper = lower = 0
+    for i, block in enumerate(blocks):
+        if not block.is_prose:
+            continue
+        text = block.text
+        starts = [closer.end() for closer in AFTER_CLOSER.finditer(text)]
+        starts = [start for start in starts if at_sentence_start(text, start)]
+        if block.kind == PARAGRAPH and follows_a_finished_block(blocks, i):
+            starts.append(LINE_START.match(text).end())
+        for start in starts:
+            letter = text[start : start + 1]
+            upper += letter.isupper()
+            lower += letter.islower()
+    return _style(upper, lower)

@@ -57,6 +57,8 @@ class Corrector:
     ) -> tuple[str, str] | None:
         """(rule, correction) for the word `words[index]` of `text`, or None."""
         match = words[index]
+        if _alone_on_its_line(text, match.start(), match.end()):
+            return None  # a user name, a command, an identifier: "kornel", "javac"
         previous, following = neighbours(text, words, index)
         if in_foreign_phrase(text, match.start(), previous, following):
             return None
@@ -125,6 +127,23 @@ class Corrector:
             and context.counts[word] < _REPEATED
             and not self.lexicon.is_known(word)
         )
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether no other letter shares the line of `text[start:end]`. Each side is
+    scanned only to the nearest letter or line break, so the cost stays near the
+    gap between words."""
+    k = start - 1
+    while k >= 0 and text[k] != "\n":
+        if text[k].isalpha():
+            return False
+        k -= 1
+    k = end
+    while k < len(text) and text[k] != "\n":
+        if text[k].isalpha():
+            return False
+        k += 1
+    return True
 
 
 def match_case(correction: str, original: str) -> str:
