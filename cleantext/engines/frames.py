@@ -241,4 +241,4 @@ def _checked(value: Any) -> str:
 
 
 def _nullable(kind: type) -> str:
-    return "Int64" if kind is int else "Float64"
+    return {int: "Int64", float: "Float64", str: "string"}[kind]

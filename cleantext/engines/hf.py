@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["clean_dataset"]
 _LIST = getattr(datasets, "List", None) or datasets.Sequence  # List: datasets >= 4
+_HF_TYPES = {int: "int64", float: "float64", str: "string"}
 
 
 def clean_dataset(
@@ -99,9 +100,7 @@ def _features(dataset: Dataset, column: str, added: list[str]) -> datasets.Featu
         elif name == "reasons":
             features[name] = _LIST(datasets.Value("string"))
         else:
-            features[name] = datasets.Value(
-                "int64" if kinds[name] is int else "float64"
-            )
+            features[name] = datasets.Value(_HF_TYPES[kinds[name]])
     return features
 
 

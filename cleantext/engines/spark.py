@@ -195,11 +195,11 @@ def judged_schema(signals: bool = False, presets: Sequence[str] = ()) -> StructT
     )
     from pyspark.sql.types import StructType as Struct
 
+    types = {int: LongType, float: DoubleType, str: StringType}
     fields = [StructField("text", StringType())]
     if signals:
         fields += [
-            StructField(name, LongType() if kind is int else DoubleType())
-            for name, kind in signal_types().items()
+            StructField(name, types[kind]()) for name, kind in signal_types().items()
         ]
     if presets:
         fields += [

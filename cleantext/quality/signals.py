@@ -1,7 +1,8 @@
 """Document quality signals: the measurements the Gopher, C4 and FineWeb rules use,
 and cleantext's own, computed from the text and, when available, the cleaning edits.
 
-Every signal is a number, named for what it measures. Where a published rule
+Every signal is a number, named for what it measures, but for `language`, the
+document's ISO 639 code (`Document.language()`). Where a published rule
 defines a measurement oddly (Gopher divides the hash count by all tokens,
 punctuation included; FineWeb counts duplicate characters without newlines), the
 signal follows the rule exactly, so that filters built on it decide as the reference
@@ -47,15 +48,20 @@ _ERROR_RATES = {
 }
 
 
-def compute_signals(doc: Document | str) -> dict[str, float]:
+def compute_signals(doc: Document | str) -> dict[str, float | str]:
     """All signals of a document (or a text). cleantext's own (the share removed as
     junk, error rates) come from what the cleaners recorded on the `Document`: they
-    are 0 for a text that was not cleaned."""
+    are 0 for a text that was not cleaned. The language is the one the cleaning
+    identified, or identified now."""
     if isinstance(doc, str):
         doc = Document(doc)
     text = doc.text
     words = split_words(text)
-    signals: dict[str, float] = {}
+    language = doc.language()
+    signals: dict[str, float | str] = {
+        "language": language.language,
+        "language_confidence": language.confidence,
+    }
     signals.update(_word_signals(text, words))
     signals.update(_line_signals(text, words))
     signals.update(_repetition_signals(text, words))

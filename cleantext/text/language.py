@@ -48,7 +48,10 @@ def identify_language(text: str) -> LanguageGuess:
     detector = language_model()
     votes: Counter[str] = Counter()
     for piece in pieces:
-        (best,) = detector.detect(piece, model="lite", k=1)
+        # fastText takes UTF-8: a lone surrogate (from bytes read with
+        # surrogateescape) becomes U+FFFD for the model, the text is not changed.
+        valid = piece.encode("utf-8", "replace").decode("utf-8")
+        (best,) = detector.detect(valid, model="lite", k=1)
         votes[best["lang"]] += len(piece) * best["score"]
     language, weight = votes.most_common(1)[0]
     confidence = round(weight / sum(map(len, pieces)), 3)

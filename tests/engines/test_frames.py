@@ -65,11 +65,12 @@ def test_signals_are_those_of_the_cleaned_document():
     assert scored["typo_rate"].iloc[1] > 0  # the cleaning edits reach the signals
 
 
-def test_signal_types_are_counts_and_fractions():
+def test_signal_types_are_counts_fractions_and_the_language():
     kinds = signal_types()
     assert kinds["word_count"] is int
     assert kinds["stop_word_ratio"] is float
-    assert set(kinds.values()) == {int, float}
+    assert kinds["language"] is str
+    assert set(kinds.values()) == {int, float, str}
 
 
 def test_a_shipped_pipeline_is_built_once_per_process(tmp_path):

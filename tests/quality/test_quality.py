@@ -123,6 +123,18 @@ def test_score_decides_with_every_preset_by_default():
 @given(st.text())
 def test_signals_never_raise_and_are_finite(text):
     signals = compute_signals(text)
+    language = signals.pop("language")
+    assert isinstance(language, str) and language
     assert all(math.isfinite(value) for value in signals.values())
     for preset in preset_names():
         QualityFilter.preset(preset).decide(signals)
+
+
+def test_signals_report_the_language():
+    german = (
+        "Die Stadtwerke haben am Montag angekündigt, die Preise für Fernwärme zum "
+        "1. März anzuheben. Betroffen sind rund 41.000 Haushalte im Stadtgebiet."
+    )
+    signals = compute_signals(german)
+    assert signals["language"] == "de" and signals["language_confidence"] > 0.5
+    assert compute_signals("ok")["language"] == "und"
