@@ -411,3 +411,17 @@ def test_a_repeated_contents_heading_is_cleaned_once_known_gap():
     lines = [BODY, "Table of Contents", date, date, "Table of Contents", "0", BODY]
     once = default_pipeline()("\n".join([*lines, date]))
     assert default_pipeline()(once) == once
+
+
+def test_a_post_byline_goes_to_metadata():
+    text = (
+        "Rules Made Simpler\n\nThe office has finished its review of the rules on "
+        "paperwork, and it found that many forms can be shortened or removed.\n\n"
+        "Posted by Cass Sunstein on July 18, 2012 at 11:00 AM EDT\n\n"
+        "Comments on the review are open until the end of the month."
+    )
+    doc = DropBoilerplate()(Document(text, explain=True))
+    assert "Posted by" not in doc.text
+    assert doc.metadata["author"] == "Cass Sunstein"
+    assert doc.metadata["date"] == "July 18, 2012 at 11:00 AM EDT"
+    assert [edit.rule for edit in doc.edits] == ["post-byline"]
