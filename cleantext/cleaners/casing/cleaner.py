@@ -5,17 +5,25 @@ FixUnicode would then change (capitalised Latin-1 letters can read as mojibake).
 Touches only plain lowercase words in prose (no digits, dots, slashes, underscores
 or inner capitals, so `iPhone`, `eBay`, `config.yaml` and URLs are safe) and skips
 names kept lowercase on purpose (`rules/lowercase-names.txt`: npm, git, ...).
+English only (`Cleaner.languages`). A start is raised only on evidence of a slip:
+the word is one the English lexicon knows (not a user name or a command), and the
+document does not start its sentences (headings, list items) lowercase by style
+(3 or more such starts and over 10% of them: `sentences.lowercase_by_style`).
 - sentence-start: after `. ! ?` (not after an abbreviation such as `e.g.` or an
   ellipsis) and at the start of a paragraph that follows a finished sentence, a
   heading, a list or a blank line (a hard-wrapped line that continues a sentence
   keeps its lowercase start);
-- heading-start / list-item-start: only when most headings (list items) of the
-  document start with a capital, so lowercase list styles ("- 2 eggs") stay;
-- proper-noun: a word written capitalised mid-sentence at least twice in the
-  document's paragraphs, and lowercase at most half as often, is capitalised where
-  it appears in lowercase ("trump’s" -> "Trump’s"); so is a lowercase word next to
-  another whose capitalised pair appears mid-sentence ("donald trump" -> "Donald
-  Trump" when "Donald Trump" appears). Stop words never.
+- heading-start / list-item-start: when the document's headings (list items)
+  start with a capital by style, so lowercase list styles ("- 2 eggs") stay; a
+  heading only after a finished sentence, a gap or a Title Case heading (else it
+  may be the second line of a hard-wrapped sentence);
+- proper-noun (`proper_nouns=True`, not in the default pipeline: on clean text
+  it made 8 wrong edits per 1,000 words): a word written capitalised mid-sentence
+  at least twice in the document's paragraphs, and lowercase at most half as
+  often and at most twice, is capitalised where it appears in lowercase
+  ("trump’s" -> "Trump’s"); so is a lowercase word next to another whose
+  capitalised pair appears mid-sentence ("donald trump" -> "Donald Trump" when
+  "Donald Trump" appears). Stop words never.
 """
 
 from __future__ import annotations

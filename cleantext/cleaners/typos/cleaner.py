@@ -22,9 +22,13 @@ document's vocabulary). Rules:
   bigram counts) times the likelihood of the slip is `min_ratio` times the next's;
 - real-word rules from `rules/real-word-errors.toml` ("who wont to" -> "who want to").
 A word inside a foreign phrase ("au lait") or a binomial ("(Gavia arctica)") is
-never corrected (`cleantext.cleaners.typos.foreign`). When in doubt the word
-stays. So does every document (or paragraph) in which too many words are unknown:
-it is probably not English, or not prose.
+never corrected (`cleantext.cleaners.typos.foreign`), nor is a word alone on its
+line (a user name, a command), a word marked as code (`*args`, `<stdin>`,
+`func(`: the protect rule `keep-code-word`), or a prefixed or regularly inflected
+form of a known word ("reclone", "homeschooled": `rules/spelling-variants.toml`).
+When in doubt the word stays. So does every document that is not English
+(`Cleaner.languages`), and every document (or paragraph) in which too many words
+are unknown: it is probably not English, or not prose.
 """
 
 from __future__ import annotations
