@@ -23,7 +23,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 _MIN_CAPITALISED = 2
 _MAX_LOWER_SHARE = 1 / 2
 # A slip is rare: a word written lowercase more often than this in a document is
-# written so on purpose ("small business" beside "Small Business Success Program").
+# written so on purpose ("small business" beside a "Small Business Week" heading).
 _MAX_SLIPS = 2
 _MIN_STOPWORD_SHARE = 0.25  # of a text's words, for it to read as English
 _MIN_NAME_LENGTH = 3  # "im" is "I'm" without its apostrophe, not a name

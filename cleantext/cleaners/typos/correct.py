@@ -58,7 +58,7 @@ class Corrector:
         """(rule, correction) for the word `words[index]` of `text`, or None."""
         match = words[index]
         if _alone_on_its_line(text, match.start(), match.end()):
-            return None  # a user name, a command, an identifier: "kornel", "javac"
+            return None  # a user name, a command, an identifier: "javac"
         previous, following = neighbours(text, words, index)
         if in_foreign_phrase(text, match.start(), previous, following):
             return None
