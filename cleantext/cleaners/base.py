@@ -53,7 +53,9 @@ class Cleaner:
         guess = doc.language()
         if guess.language in self.languages:
             return False
-        if doc.explain and not any(e.rule == "language" for e in doc.edits):
+        if doc.explain and not any(
+            e.action == "note" and e.rule == "language" for e in doc.edits
+        ):
             doc.note(
                 self.name,
                 "language",

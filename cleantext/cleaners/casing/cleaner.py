@@ -69,6 +69,11 @@ class FixCasing(Cleaner):
     sentence_starts: bool = True
     proper_nouns: bool = True
 
+    def prepare(self) -> None:
+        """Load the lexicon now (sentence starts and names check words in it), once
+        per process, before workers fork and share it."""
+        default_lexicon()
+
     def __call__(self, doc: Document) -> Document:
         if self.leaves_alone(doc):
             return doc

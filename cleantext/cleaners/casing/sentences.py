@@ -21,6 +21,7 @@ _SENTENCE_END = regex.compile(r"(?:[.!?]|\.[\"'”’)\]]+)\s+[\"'“‘(\[]*$")
 # end of a match is where `_at_sentence_start` is worth asking.
 AFTER_CLOSER = regex.compile(r"[.!?\"'”’)\]]\s+[\"'“‘(\[]*(?=\p{L})")
 _FINISHED = regex.compile(r"[.!?:…][\"'”’)\]]*\s*$")
+_GOES_ON = regex.compile(r"[,;]\s*$")
 # Lowercase starts are the document's style, not slips, when there are at least
 # MIN_STYLE_COUNT of them and they are more than MAX_SLIP_SHARE of all starts.
 MIN_STYLE_COUNT = 3
@@ -79,11 +80,15 @@ def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
 
     A line without closing punctuation may be the first half of a hard-wrapped
     sentence (even when it looks like a heading), unless a blank line, a Markdown
-    heading, a table or code separates them.
+    heading, a table or code separates them. A line ending in a comma or a
+    semicolon goes on in the next one, even across a blank line ("(local copy),"
+    then "by Rowe, ...": a reference list written as paragraphs).
     """
     if i == 0:
         return True
     previous = blocks[i - 1]
+    if previous.is_prose and _GOES_ON.search(previous.text):
+        return False
     if not previous.is_prose or previous.sep.count("\n") > 1:
         return True
     if previous.text.lstrip().startswith("#"):
