@@ -17,6 +17,8 @@ from cleantext.cleaners import (
     FixSpacing,
     FixTypos,
     FixUnicode,
+    FlattenLinks,
+    NormalizeLayout,
     NormalizeTables,
     NormalizeWhitespace,
 )
@@ -49,7 +51,9 @@ __all__ = [
     "FixSpacing",
     "FixTypos",
     "FixUnicode",
+    "FlattenLinks",
     "InputError",
+    "NormalizeLayout",
     "NormalizeTables",
     "NormalizeWhitespace",
     "Pipeline",

@@ -5,8 +5,10 @@ labelled pages' content lines, the typo benchmark's clean prose, the seeds' tabl
 with the junk the labelled pages mark (counters, bylines, app prompts, share rows,
 "Related Articles" trailers), a repeated headline now and then, typos and spacing
 errors of the kinds the benchmarks inject, and mojibake, entities and odd spaces on
-some lines. No two documents are the same; the same seed gives the same corpus.
-Documents stream to the file, so a 1 GB corpus needs no more memory than 10 MB.
+some lines; some are written as a scraper writes a page (Markdown links and images,
+or every line indented by the page's layout). No two documents are the same; the
+same seed gives the same corpus. Documents stream to the file, so a 1 GB corpus
+needs no more memory than 10 MB.
 
     python -m benchmarks.data.corpus --megabytes 100 -o corpus.jsonl [--seed N]
 """
@@ -120,7 +122,33 @@ def _document(pools: Pools, rng: random.Random) -> str:
         lines += rng.sample(pools.paragraphs, rng.randint(1, 4))
         lines += rng.sample(pools.junk, rng.randint(0, 2))
     text = ("\n\n" if rng.random() < 0.5 else "\n").join(lines) + "\n"
+    scraper = rng.random()
+    if scraper < 0.15:
+        text = as_markdown_scrape(text, rng)
+    elif scraper < 0.3:
+        text = as_layout_scrape(text, rng)
     return dirty(text, rng) if rng.random() < 0.3 else text
+
+
+def as_markdown_scrape(text: str, rng: random.Random) -> str:
+    """`text` as a Markdown scraper writes a page: some words links, a logo image
+    first."""
+
+    def link(match: regex.Match) -> str:
+        if rng.random() >= 0.05:
+            return match.group()
+        return f"[{match.group()}](https://example.org/{match.group().lower()}/)"
+
+    return "![logo](https://example.org/logo.png)\n\n" + _WORD.sub(link, text)
+
+
+def as_layout_scrape(text: str, rng: random.Random) -> str:
+    """`text` as a plain-text scraper writes a page laid out in nested boxes:
+    every line indented by its box's depth."""
+    return "\n".join(
+        " " * (2 * rng.randint(2, 8)) + line if line.strip() else line
+        for line in text.split("\n")
+    )
 
 
 def _damage(paragraph: str, rng: random.Random) -> str:

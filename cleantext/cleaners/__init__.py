@@ -3,6 +3,8 @@
 from cleantext.cleaners.boilerplate import DropBoilerplate
 from cleantext.cleaners.casing import FixCasing
 from cleantext.cleaners.duplicates import DropDuplicates
+from cleantext.cleaners.layout import NormalizeLayout
+from cleantext.cleaners.links import FlattenLinks
 from cleantext.cleaners.site_repeats import DropRepeatedLines
 from cleantext.cleaners.spacing import FixSpacing
 from cleantext.cleaners.tables import NormalizeTables
@@ -18,6 +20,8 @@ __all__ = [
     "FixSpacing",
     "FixTypos",
     "FixUnicode",
+    "FlattenLinks",
+    "NormalizeLayout",
     "NormalizeTables",
     "NormalizeWhitespace",
 ]

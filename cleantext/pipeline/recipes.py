@@ -16,6 +16,8 @@ from cleantext.cleaners import (
     FixSpacing,
     FixTypos,
     FixUnicode,
+    FlattenLinks,
+    NormalizeLayout,
     NormalizeTables,
     NormalizeWhitespace,
 )
@@ -34,6 +36,8 @@ def default_pipeline(*, explain: bool = False) -> Pipeline:
         NormalizeWhitespace(),
         DropBoilerplate(),
         DropDuplicates(),
+        FlattenLinks(),
+        NormalizeLayout(),
         NormalizeTables(),
         FixSpacing(),
         FixTypos(),

@@ -41,7 +41,7 @@ def test_every_step_is_timed_and_reported(tmp_path):
     assert "ftfy.fix_text" not in {r.step.name for r in on_clean}
     scaled = scaling(docs, runs=1, max_jobs=2)
     assert [jobs for jobs, _ in scaled] == [1, 2]
-    args = argparse.Namespace(megabytes=0.02, runs=1, memory_docs=2)
+    args = argparse.Namespace(corpus="synthetic", megabytes=0.02, runs=1, memory_docs=2)
     table = markdown(
         rates, (cleaned, on_clean), scaled, docs, args, ["clean-text: not measured"]
     )
