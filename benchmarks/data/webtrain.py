@@ -13,7 +13,8 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,7 +54,9 @@ _SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"
 
 @dataclass(frozen=True)
 class Page:
-    """One page: its source, key, site split, URL, gold text and two renderings."""
+    """One page: its source, key, site split, URL, gold text, its two renderings,
+    its subset (WCXB's page type), and any renderings made since
+    (`benchmarks.data.renderings`; None where a renderer failed)."""
 
     dataset: str
     key: str
@@ -62,6 +65,8 @@ class Page:
     gold: str
     naive: str
     markdown: str
+    subset: str = ""
+    others: dict[str, str | None] = field(default_factory=dict, compare=False)
 
     @property
     def site(self) -> str:
@@ -75,8 +80,16 @@ class Page:
         keep = 3 if country_second_level and parts[-2] in _SECOND_LEVEL else 2
         return "site:" + ".".join(parts[-keep:])
 
-    def rendering(self, name: str) -> str:
-        """The text of a rendering: "naive", "markdown", or "gold" itself."""
+    @property
+    def page_type(self) -> str:
+        """WCXB's page type (article, forum, product, ...); "" for other sources."""
+        return self.subset if self.dataset == "wcxb" else ""
+
+    def rendering(self, name: str) -> str | None:
+        """The text of a rendering: "naive", "markdown", "gold" itself, or one of
+        `others` (None when its renderer failed on this page)."""
+        if name in self.others:
+            return self.others[name]
         return {"naive": self.naive, "markdown": self.markdown, "gold": self.gold}[name]
 
 
@@ -93,15 +106,24 @@ def pages(
     split: str | None = None,
     datasets: Iterable[str] = DATASETS,
     path: Path | None = None,
+    others: Iterable[str] = (),
 ) -> Iterator[Page]:
     """The pages of `datasets` in their fixed order, those of `split` only when
-    given."""
+    given, with the `others` renderings read from their cache
+    (`benchmarks.data.renderings`)."""
+    from benchmarks.data import renderings
+
     folder = path or data_dir()
     split_of = splits(folder)
+    wanted = tuple(others)
     for dataset in datasets:
+        extra = renderings.read(dataset) if wanted else None
         with gzip.open(folder / f"{dataset}.jsonl.gz", "rt", encoding="utf-8") as f:
             for line in f:
                 record = json.loads(line)
+                rendered = next(extra) if extra is not None else {}
+                if extra is not None and rendered["key"] != record["key"]:
+                    raise ValueError(f"renderings out of order at {record['key']}")
                 page_split = split_of[record["key"]]
                 if split is not None and page_split != split:
                     continue
@@ -113,7 +135,51 @@ def pages(
                     record["gold"],
                     record["naive"],
                     record["markdown"] or "",
+                    record.get("subset") or "",
+                    {name: rendered[name] for name in wanted},
                 )
+
+
+def html(dataset: str, path: Path | None = None) -> Iterator[tuple[str, str]]:
+    """(key, decoded HTML) of a dataset's pages, in the data's order
+    (`html/<dataset>.jsonl.gz`, PROVENANCE.md)."""
+    source = (path or data_dir()) / "html" / f"{dataset}.jsonl.gz"
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            yield record["key"], record["html"]
+
+
+def real_sample(
+    megabytes: float, split: str = "dev", path: Path | None = None
+) -> list[tuple[str, str]]:
+    """(text, HTML) of real scraped pages up to `megabytes` of text: the pages of
+    `split` taken in turn from every source, each in its plain-text scrape or its
+    Markdown, alternately. What the speed benchmark runs on beside its synthetic
+    corpus (a scraper's text, with its layout padding and long lines)."""
+    wanted = megabytes * 1_000_000
+    by_source = {d: [p for p in pages(split, (d,), path)] for d in DATASETS}
+    chosen: list[Page] = []
+    size = 0
+    for row in zip_longest(*by_source.values()):
+        for page in filter(None, row):
+            chosen.append(page)
+            size += len(page.rendering(RENDERINGS[len(chosen) % 2]).encode("utf-8"))
+            if size >= wanted:
+                break
+        if size >= wanted:
+            break
+    keys = {page.key for page in chosen}
+    markup = {
+        key: text
+        for dataset in {page.dataset for page in chosen}
+        for key, text in html(dataset, path)
+        if key in keys
+    }
+    return [
+        (page.rendering(RENDERINGS[i % 2]), markup[page.key])
+        for i, page in enumerate(chosen, 1)
+    ]
 
 
 def tokens(text: str) -> list[str]:

@@ -26,7 +26,14 @@ cost; and the default pipeline through `map_documents` with 1 to N worker proces
 Prints the table; `--write` stores it in RESULTS.md and draws throughput.png
 (needs matplotlib, the `bench` extra).
 
-    python -m benchmarks.speed.throughput [--megabytes 10] [--runs 3] [--write]
+`--corpus webtrain` runs on real scraped text instead: the webtrain dev pages
+(`webtrain.real_sample`: every source in turn, plain-text scrape and Markdown
+alternately; third-party data read from its path), with trafilatura extracting
+the same pages from their HTML as one more reference (MB/s counts the text's
+bytes for every step). Written to RESULTS-webtrain.md and throughput-webtrain.png.
+
+    python -m benchmarks.speed.throughput [--corpus webtrain] [--megabytes 10]
+        [--runs 3] [--write]
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.data import webtrain
 from benchmarks.data.corpus import sample
 from benchmarks.speed.timing import (
     Step,
@@ -118,12 +126,28 @@ def cleantext_steps() -> list[Step]:
     ]
 
 
-def reference_steps(clean_text_dir: Path | None) -> tuple[list[Step], list[str]]:
-    """Other tools on the same corpus, and a note for each one not installed."""
+def reference_steps(
+    clean_text_dir: Path | None, html_of: dict[str, str] | None = None
+) -> tuple[list[Step], list[str]]:
+    """Other tools on the same corpus, and a note for each one not installed;
+    with `html_of` (each text's page HTML), trafilatura extracting the pages."""
     import ftfy
 
     steps = [Step("ftfy.fix_text", "reference", ftfy.fix_text)]
     notes = []
+    if html_of is not None:
+        if importlib.util.find_spec("trafilatura"):
+            import trafilatura
+
+            steps.append(
+                Step(
+                    "trafilatura.extract on the pages' HTML",
+                    "reference",
+                    lambda text: trafilatura.extract(html_of[text]),
+                )
+            )
+        else:
+            notes.append("trafilatura: not measured (not installed)")
     clean_text = _load_clean_text(clean_text_dir)
     if clean_text is None:
         notes.append(
@@ -240,15 +264,21 @@ def markdown(
     args: argparse.Namespace,
     notes: list[str],
 ) -> str:
+    source = {
+        "synthetic": "from `benchmarks/data/corpus.py`",
+        "webtrain": "of real scraped pages (the webtrain dev split's plain-text "
+        "scrapes and Markdown, `webtrain.real_sample`)",
+    }[args.corpus]
+    option = "" if args.corpus == "synthetic" else f"--corpus {args.corpus} "
     lines = [
         "# Throughput",
         "",
-        f"`python -m benchmarks.speed.throughput --megabytes {args.megabytes:g} --runs "
-        f"{args.runs} --write`: {len(docs)} documents, {_megabytes(docs):.1f} MB "
-        f"from `benchmarks/data/corpus.py`; single process, {args.runs} rounds after a "
-        "warm-up, the steps taking turns in each round; MB/s is the median round "
-        "(UTF-8 input bytes); the share of the floor is the median of the rounds' "
-        "ratios to the regex word scan of the same round; peak "
+        f"`python -m benchmarks.speed.throughput {option}--megabytes "
+        f"{args.megabytes:g} --runs {args.runs} --write`: {len(docs)} documents, "
+        f"{_megabytes(docs):.1f} MB {source}; single process, {args.runs} rounds "
+        "after a warm-up, the steps taking turns in each round; MB/s is the median "
+        "round (UTF-8 input bytes); the share of the floor is the median of the "
+        "rounds' ratios to the regex word scan of the same round; peak "
         f"memory is the Python heap's peak over the first {args.memory_docs} "
         f"documents; {os.cpu_count()} cores; process peak RSS "
         f"{peak_rss_megabytes():.0f} MB.",
@@ -328,6 +358,9 @@ def plot(rates: list[Rate], scaled: list[tuple[int, float]], path: Path) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus", choices=("synthetic", "webtrain"), default="synthetic"
+    )
     parser.add_argument("--megabytes", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-docs", type=int, default=200)
@@ -337,9 +370,20 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     args = parser.parse_args()
 
-    docs = sample(args.megabytes)
+    html_of = None
+    if args.corpus == "webtrain":
+        if not webtrain.available():
+            parser.error("no webtrain data (see benchmarks/data/webtrain.py)")
+        html_of = dict(webtrain.real_sample(args.megabytes))
+        docs = list(html_of)
+        scaling_docs = docs[
+            : max(1, round(len(docs) * args.scaling_megabytes / args.megabytes))
+        ]
+    else:
+        docs = sample(args.megabytes)
+        scaling_docs = sample(args.scaling_megabytes)
     megabytes = _megabytes(docs)
-    references, notes = reference_steps(args.clean_text_dir)
+    references, notes = reference_steps(args.clean_text_dir, html_of)
     steps = cleantext_steps() + references
     seconds = interleaved_seconds(steps, docs, args.runs)
     rates = []
@@ -355,13 +399,17 @@ def main() -> None:
             flush=True,
         )
     clean = on_clean_text(steps, docs, args.runs)
-    scaled = scaling(sample(args.scaling_megabytes), args.runs, max(args.max_jobs, 1))
+    scaled = scaling(scaling_docs, args.runs, max(args.max_jobs, 1))
     table = markdown(rates, clean, scaled, docs, args, notes)
     print(table)
     if args.write:
-        RESULTS.write_text(table, "utf-8")
-        plot(rates, scaled, PLOT)
-        print(f"wrote {RESULTS} and {PLOT}")
+        results, picture = RESULTS, PLOT
+        if args.corpus != "synthetic":
+            results = HERE / f"RESULTS-{args.corpus}.md"
+            picture = HERE / f"throughput-{args.corpus}.png"
+        results.write_text(table, "utf-8")
+        plot(rates, scaled, picture)
+        print(f"wrote {results} and {picture}")
 
 
 if __name__ == "__main__":

@@ -16,10 +16,12 @@ from benchmarks.accuracy.evaluate_webtrain import (
     Setting,
     below_floors,
     clean_texts,
+    floor_groups,
     retention,
     run,
 )
 from benchmarks.data import webtrain
+from benchmarks.data.renderings import ALL
 from cleantext.resources.tomlio import load_toml
 
 
@@ -47,3 +49,11 @@ def test_a_floor_not_reached_is_named(tmp_path):
     assert below_floors(values, "sample", floors) == [
         "sample: f1_naive = 0.8 < floor 0.85"
     ]
+
+
+def test_a_run_checks_the_floors_of_what_it_measured():
+    assert floor_groups(None, webtrain.RENDERINGS) == ["dev"]
+    assert floor_groups(None, ALL) == ["dev", "dev-renderings"]
+    assert floor_groups(SAMPLE_PER_SOURCE, ALL) == ["sample"]
+    assert floor_groups(None, ("soup",)) == []
+    assert floor_groups(3, webtrain.RENDERINGS) == []
