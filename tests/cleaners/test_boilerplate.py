@@ -400,16 +400,26 @@ def test_line_score_is_the_same_with_the_words_given() -> None:
         assert given_words == score.score_line(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap, older than issue 34 (hypothesis found it): a table of "
-    "contents whose second heading DropDuplicates takes out is judged whole only "
-    "on the second cleaning",
-)
-def test_a_repeated_contents_heading_is_cleaned_once_known_gap():
+def test_a_repeated_contents_heading_is_cleaned_once():
+    # Hypothesis found it (issue 34): a table of contents whose second heading
+    # DropDuplicates takes out was judged whole only on the second cleaning. The
+    # line model retrained for issue 30 drops the date lines on the first pass;
+    # the order of the two cleaners is unchanged, so other shapes may still show it.
     date = "2025-02-27 09:02:00"
     lines = [BODY, "Table of Contents", date, date, "Table of Contents", "0", BODY]
     once = default_pipeline()("\n".join([*lines, date]))
+    assert default_pipeline()(once) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (hypothesis found it): a repeated table-of-contents heading "
+    "whose entries repeat too is judged whole only on the second cleaning",
+)
+def test_a_contents_heading_with_repeated_entries_is_cleaned_once_known_gap():
+    lines = [BODY, "Table of Contents", "Background", "Background"]
+    lines += ["Table of Contents", "0", BODY, "Background"]
+    once = default_pipeline()("\n".join(lines))
     assert default_pipeline()(once) == once
 
 

@@ -353,3 +353,25 @@ def test_the_first_article_paragraph_stays_so_a_second_cleaning_agrees():
     pipeline = default_pipeline()
     once = pipeline(text)
     assert pipeline(once) == once
+
+
+def test_word_priors_are_used_for_the_languages_they_were_counted_in():
+    model = load_line_model()
+    assert model.info["prior_languages"] == ["en"]
+    assert model.priors_for("en") is model.priors
+    assert model.priors_for("und") is model.priors  # too short to tell: as before
+    assert model.priors_for("de") == {}
+
+
+def test_a_page_in_another_language_is_judged_without_english_priors(monkeypatch):
+    seen = []
+    original = line_model.LineModel.priors_for
+    monkeypatch.setattr(
+        line_model.LineModel,
+        "priors_for",
+        lambda self, language: seen.append(language) or original(self, language),
+    )
+    text = page(MENU, ARTICLE, FOOTER)
+    DropBoilerplate()(Document(text, metadata={"language": "pt"}))
+    DropBoilerplate()(Document(text))
+    assert seen == ["pt", "en"]

@@ -16,7 +16,8 @@ Decisions, in order, each with the name of what made it:
    cut is `threshold`, or by default, per document, the one that maximises the
    expected word F1 of what is kept (between 0.2 and 0.6). The model judges the
    document again without what it dropped, until nothing more goes, so that
-   cleaning twice removes nothing more.
+   cleaning twice removes nothing more. Its word priors are English: on a page
+   in another language it judges without them, as it was trained to.
 `mode` chooses rules and model together, the rules alone, or the model alone.
 The page under judgement is `page.py`; what is dropped goes through the shared
 `drop_blocks`, which also applies the inline junk rules to kept prose.
@@ -83,7 +84,13 @@ class DropBoilerplate(Cleaner):
                 trailer = apply_rules(page, self._catalogue, doc.metadata)
                 drop_repeats_of_metadata(page.lines, doc.metadata)
             if self.mode != "rules":
-                judge_with_model(page, self._model(), self.threshold, trailer)
+                judge_with_model(
+                    page,
+                    self._model(),
+                    self.threshold,
+                    trailer,
+                    doc.language().language,
+                )
         drop_blocks(
             doc,
             self.name,

@@ -7,8 +7,10 @@ emphasis, repeats within the document, and word priors: how much more often its
 words occur in content lines than in boilerplate lines of the training pages) are
 joined by those of its neighbours within three blocks, by averages over windows of
 3, 10 and 30 blocks either side, and by where it stands: its position, its length
-against the document's long lines, and its distance to the nearest long
-sentence-like line (the article body) and to the document's main run of prose.
+against the document's long lines, its distance to the nearest long
+sentence-like line (the article body) and to the document's main run of prose,
+and what kind of page the whole document is (shares of short and link-like
+blocks, its words' priors).
 Training (benchmarks/training/line_model.py) and DropBoilerplate compute them
 with this one function, so they cannot drift apart.
 """
@@ -103,6 +105,10 @@ FEATURE_NAMES = (
     "document_blocks",
     "document_body_share",
     "document_markup_share",
+    "document_short_share",
+    "document_link_share",
+    "document_prior",
+    "document_prior_known",
     "in_main_run",
     "main_run_distance",
     "main_run_share",
@@ -252,10 +258,26 @@ def _context(own: np.ndarray) -> np.ndarray:
             np.full(n, np.log1p(n)),
             np.full(n, total_body / n),
             np.full(n, float(markup.mean())),
+            *_page_kind(own, words),
             *_main_run(body, own[:, _COLUMN["code"]] + own[:, _COLUMN["table"]]),
         ]
     )
     return np.hstack([*neighbours, extra])
+
+
+def _page_kind(own: np.ndarray, words: np.ndarray) -> list[np.ndarray]:
+    """What kind of page the document is, the same for all its blocks: the share
+    of short blocks and of link-like ones (listings, collections and product pages
+    are made of them), its mean word prior, and how many of its words have a prior
+    at all (few: a language the priors were not counted in, or none given)."""
+    n = len(own)
+    links = (own[:, _COLUMN["url"]] > 0) | (own[:, _COLUMN["separators"]] > 0)
+    return [
+        np.full(n, float((words <= np.log1p(_SHORT_WORDS)).mean())),
+        np.full(n, float(links.mean())),
+        np.full(n, float(own[:, _COLUMN["prior_mean"]].mean())),
+        np.full(n, float(own[:, _COLUMN["prior_known"]].mean())),
+    ]
 
 
 def _main_run(body: np.ndarray, neutral: np.ndarray) -> list[np.ndarray]:

@@ -16,7 +16,11 @@ MAX_MODEL_ROUNDS = 4
 
 
 def judge_with_model(
-    page: Page, model: LineModel, threshold: float | None, trailer: int | None
+    page: Page,
+    model: LineModel,
+    threshold: float | None,
+    trailer: int | None,
+    language: str = "und",
 ) -> None:
     """Mark the prose lines the model judges junk, among those no rule decided
     (and before any trailer), except the headline and the first article paragraph
@@ -27,12 +31,13 @@ def judge_with_model(
     next to a menu the rules took is still next to a menu); later rounds judge
     what a second cleaning would see (what is kept, without the repeats
     DropDuplicates takes out) until nothing more goes: what stays is a fixed
-    point, so a second cleaning drops nothing more.
+    point, so a second cleaning drops nothing more. The word priors are those
+    for the document's `language` (`LineModel.priors_for`).
     """
     end = len(page.blocks) if trailer is None else trailer
     shown = list(range(len(page.blocks)))
     headline = page.headline()
-    own = own_features(page.blocks, model.priors, page.tokens)
+    own = own_features(page.blocks, model.priors_for(language), page.tokens)
     for _ in range(MAX_MODEL_ROUNDS):
         blocks = [page.blocks[i] for i in shown]
         prose = np.array([block.is_prose for block in blocks], bool)

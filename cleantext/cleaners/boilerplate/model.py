@@ -147,6 +147,16 @@ class LineModel:
     priors: dict[str, float]
     info: dict = field(default_factory=dict)
 
+    def priors_for(self, language: str) -> dict[str, float]:
+        """The word priors for a document in `language`: those the model was
+        trained with for the languages they were counted in (and for an
+        undetermined one), none for others, as the model was trained to judge
+        such pages (`info["prior_languages"]`)."""
+        languages = self.info.get("prior_languages")
+        if languages is None or language == "und" or language in languages:
+            return self.priors
+        return {}
+
     def probabilities(
         self, features: np.ndarray, prose: np.ndarray, rows: np.ndarray | None = None
     ) -> np.ndarray:
