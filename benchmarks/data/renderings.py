@@ -20,13 +20,13 @@ import gzip
 import json
 import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.data import webtrain
+from cleantext.pipeline.budget import interrupt_after
 
 TIME_LIMIT = 30  # seconds per page and renderer; a page over it has no rendering
 
@@ -143,27 +143,17 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CLEANTEXT_RENDERINGS", default))
 
 
-def _on_time_limit(_signum, _frame):
-    raise TimeoutError
-
-
 def _render_record(line: str) -> str:
     """One cache line for one HTML record: every renderer's text, or null where
     it failed or ran over `TIME_LIMIT`."""
     record = json.loads(line)
     out: dict[str, str | None] = {"key": record["key"]}
-    previous = signal.signal(signal.SIGALRM, _on_time_limit)
-    try:
-        for renderer in RENDERERS:
-            signal.alarm(TIME_LIMIT)
-            try:
+    for renderer in RENDERERS:
+        try:
+            with interrupt_after(TIME_LIMIT):
                 out[renderer.name] = renderer.render(record["html"])
-            except Exception:  # a tool that fails on a page: no rendering of it
-                out[renderer.name] = None
-            finally:
-                signal.alarm(0)
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+        except Exception:  # failed or over time (OverBudget): no rendering of it
+            out[renderer.name] = None
     return json.dumps(out, ensure_ascii=False)
 
 

@@ -157,29 +157,24 @@ def real_sample(
     `split` taken in turn from every source, each in its plain-text scrape or its
     Markdown, alternately. What the speed benchmark runs on beside its synthetic
     corpus (a scraper's text, with its layout padding and long lines)."""
-    wanted = megabytes * 1_000_000
-    by_source = {d: [p for p in pages(split, (d,), path)] for d in DATASETS}
-    chosen: list[Page] = []
+    by_source = [list(pages(split, (dataset,), path)) for dataset in DATASETS]
+    in_turn = (page for row in zip_longest(*by_source) for page in row if page)
+    chosen: list[tuple[Page, str]] = []
     size = 0
-    for row in zip_longest(*by_source.values()):
-        for page in filter(None, row):
-            chosen.append(page)
-            size += len(page.rendering(RENDERINGS[len(chosen) % 2]).encode("utf-8"))
-            if size >= wanted:
-                break
-        if size >= wanted:
+    for page in in_turn:
+        text = page.rendering(RENDERINGS[(len(chosen) + 1) % 2])
+        chosen.append((page, text))
+        size += len(text.encode("utf-8"))
+        if size >= megabytes * 1_000_000:
             break
-    keys = {page.key for page in chosen}
+    keys = {page.key for page, _ in chosen}
     markup = {
         key: text
-        for dataset in {page.dataset for page in chosen}
+        for dataset in {page.dataset for page, _ in chosen}
         for key, text in html(dataset, path)
         if key in keys
     }
-    return [
-        (page.rendering(RENDERINGS[i % 2]), markup[page.key])
-        for i, page in enumerate(chosen, 1)
-    ]
+    return [(text, markup[page.key]) for page, text in chosen]
 
 
 def tokens(text: str) -> list[str]:

@@ -9,9 +9,9 @@ from the train split only. The steps:
    made by another tool (`benchmarks.data.renderings`, one per page in turn), and
    its gold text as a document with no junk at all, are normalised as the default
    pipeline does before DropBoilerplate (FixUnicode, NormalizeWhitespace) and
-   split into blocks; each prose block is labelled by PROVENANCE.md's rule. Two
-   renderers (`UNSEEN`) are never trained on: their dev scores estimate how the
-   model does on a scraper it has not seen.
+   split into blocks; each prose block is labelled by PROVENANCE.md's rule. The
+   renderers not in `ROTATED` (html-text, markdownify) are never trained on:
+   their dev scores estimate how the model does on a scraper it has not seen.
 2. Word priors (smoothed log-odds of a word in content vs boilerplate blocks) are
    counted on train pages, kept for words seen on at least `MIN_SITES` sites. The
    blocks the trees learn from get priors counted without their own site's fold
@@ -52,7 +52,12 @@ from cleantext.cleaners.boilerplate.features import (
     prior_tokens,
     verdict_features,
 )
-from cleantext.cleaners.boilerplate.model import MODEL_FILE, LineModel, ObliviousTrees
+from cleantext.cleaners.boilerplate.model import (
+    MODEL_FILE,
+    LineModel,
+    ObliviousTrees,
+    priors_speak,
+)
 from cleantext.text.blocks import Block, split_blocks
 from cleantext.text.language import identify_language
 
@@ -89,7 +94,7 @@ class Rendering:
     @property
     def in_prior_language(self) -> bool:
         """Whether the priors speak its language (an undetermined one counts)."""
-        return self.language in (*PRIOR_LANGUAGES, "und")
+        return priors_speak(PRIOR_LANGUAGES, self.language)
 
     @property
     def with_priors(self) -> bool:
@@ -138,8 +143,6 @@ def prepared(page: webtrain.Page, rendering: str) -> Rendering | None:
 TRAINING_RENDERINGS = (*webtrain.RENDERINGS, "gold")
 # Renderings by other tools: each page is trained on in one of them, in turn.
 ROTATED = ("html2text", "soup", "resiliparse", "trafilatura")
-# Never trained on: how the model does on them is how it does on a new scraper.
-UNSEEN = ("html-text", "markdownify")
 PRIOR_LANGUAGES = ("en",)  # the languages of the train pages the priors count
 NO_PRIOR_SHARE = 0.15
 # Its blocks weigh this much more than a scraped page's: clean text is where a

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -137,6 +138,13 @@ class ObliviousTrees:
         return cls(feature, border, leaves, scale, bias)
 
 
+def priors_speak(languages: Collection[str], language: str) -> bool:
+    """Whether word priors counted on pages in `languages` apply to a document in
+    `language` (an undetermined one included: too short to tell, judged as before
+    there was language identification)."""
+    return language == "und" or language in languages
+
+
 @dataclass(frozen=True)
 class LineModel:
     """The two stages, the word priors they were trained with, and what the file
@@ -153,7 +161,7 @@ class LineModel:
         undetermined one), none for others, as the model was trained to judge
         such pages (`info["prior_languages"]`)."""
         languages = self.info.get("prior_languages")
-        if languages is None or language == "und" or language in languages:
+        if languages is None or priors_speak(languages, language):
             return self.priors
         return {}
 
