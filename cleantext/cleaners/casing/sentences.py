@@ -81,8 +81,8 @@ def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
     A line without closing punctuation may be the first half of a hard-wrapped
     sentence (even when it looks like a heading), unless a blank line, a Markdown
     heading, a table or code separates them. A line ending in a comma or a
-    semicolon goes on in the next one, even across a blank line ("(local copy),"
-    then "by Rowe, ...": a reference list written as paragraphs).
+    semicolon goes on in the next one, even across a blank line ("(archived copy),"
+    then "by Lindqvist, ...": a reference list written as paragraphs).
     """
     if i == 0:
         return True
