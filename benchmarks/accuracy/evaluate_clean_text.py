@@ -2,7 +2,7 @@
 needs no cleaning.
 
     python -m benchmarks.accuracy.evaluate_clean_text [--data DIR] [--sample N]
-        [--examples N] [--write]
+        [--split dev|train] [--examples N] [--write]
 
 The texts: the gold main texts of the webtrain dev split (published article text of
 sites the line model never saw) and the project's own clean texts
@@ -50,12 +50,13 @@ LOSING = 0.99
 
 
 def webtrain_texts(
-    data: Path, per_source: int | None = None
+    data: Path, per_source: int | None = None, split: str = "dev"
 ) -> Iterator[tuple[str, None, str]]:
     """(key, None: the language is to be identified, gold text) for the webtrain
-    dev pages; the first `per_source` of each source when given (a fixed sample)."""
+    pages of `split`; the first `per_source` of each source when given (a fixed
+    sample)."""
     taken: Counter[str] = Counter()
-    for page in webtrain.pages("dev", path=data):
+    for page in webtrain.pages(split, path=data):
         if per_source is None or taken[page.dataset] < per_source:
             taken[page.dataset] += 1
             yield page.key, None, page.gold
@@ -228,15 +229,23 @@ def main() -> None:
     parser.add_argument(
         "--sample", type=int, metavar="N", help="the first N dev pages per source"
     )
+    parser.add_argument(
+        "--split",
+        choices=("dev", "train"),
+        default="dev",
+        help="the webtrain split: dev reports, train is for tuning rules on",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    if args.write and args.split != "dev":
+        parser.error("--write records the dev split only")
     failures = []
     report = []
     sets = {"own": list(own_texts())}
     if webtrain.available(args.data):
-        name = "webtrain-dev" if args.sample is None else "webtrain-sample"
-        sets[name] = list(webtrain_texts(args.data, args.sample))
+        name = f"webtrain-{args.split}" if args.sample is None else "webtrain-sample"
+        sets[name] = list(webtrain_texts(args.data, args.sample, args.split))
     for name, items in sets.items():
         traced = evaluate(items, args.jobs)
         groups = tally(traced)

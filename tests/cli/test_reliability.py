@@ -161,6 +161,6 @@ def test_a_gzip_with_trailing_garbage_keeps_its_records(run_cli, tmp_path):
     result = run_cli("clean", data, "-o", out, "--language", "en")
     assert result.returncode == 1 and b"what came before is kept" in result.stderr
     kept = gzip.decompress((out / "g.jsonl.gz").read_bytes()).splitlines()
-    assert [json.loads(line)["text"] for line in kept] == ["Good, text.", "More, text."]
+    assert [json.loads(line)["text"] for line in kept] == ["good, text.", "more, text."]
     assert run_cli("clean", data, "--in-place").returncode == 1  # never cut in place
     assert gzip.decompress(data.read_bytes()[:-9]) == RECORDS

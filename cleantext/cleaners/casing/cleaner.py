@@ -9,14 +9,18 @@ English only (`Cleaner.languages`). A start is raised only on evidence of a slip
 the word is one the English lexicon knows (not a user name or a command), and the
 document does not start its sentences (headings, list items) lowercase by style
 (3 or more such starts and over 10% of them: `sentences.lowercase_by_style`).
-- sentence-start: after `. ! ?` (not after an abbreviation such as `e.g.` or an
-  ellipsis) and at the start of a paragraph that follows a finished sentence, a
-  heading, a list or a blank line (a hard-wrapped line that continues a sentence
-  keeps its lowercase start);
+- sentence-start: after a full stop inside a line (not after an abbreviation
+  such as `e.g.` or `Inc.`, or an ellipsis) and at the start of a paragraph that
+  follows a finished sentence, a heading, a list or a blank line (a hard-wrapped
+  line that continues a sentence keeps its lowercase start, and so does a line
+  after a colon);
 - heading-start / list-item-start: when the document's headings (list items)
   start with a capital by style, so lowercase list styles ("- 2 eggs") stay; a
   heading only after a finished sentence, a gap or a Title Case heading (else it
-  may be the second line of a hard-wrapped sentence);
+  may be the second line of a hard-wrapped sentence); a list item only when the
+  list's other items start with a capital;
+- no line start is raised in a line of fewer than three words, an aside in
+  brackets, or a heading or list item opening with a function word ("by Jane");
 - proper-noun (`proper_nouns=True`, not in the default pipeline: on clean text
   it made 8 wrong edits per 1,000 words): a word written capitalised mid-sentence
   at least twice in the document's paragraphs, and lowercase at most half as
@@ -41,12 +45,14 @@ from cleantext.cleaners.casing.names import (
     vote_key,
 )
 from cleantext.cleaners.casing.sentences import (
-    AFTER_CLOSER,
+    AFTER_FULL_STOP,
     LINE_START,
-    at_sentence_start,
+    after_a_full_stop,
     follows_a_finished_block,
+    is_label,
     is_title_line,
     lowercase_by_style,
+    may_raise_line_start,
     mostly_capitalised,
 )
 from cleantext.cleaners.shared.encoding import DEFAULT_REPAIR
@@ -108,6 +114,8 @@ class FixCasing(Cleaner):
         block = blocks[i]
         if has_code_marks(block.text):
             return {}  # code pasted as a line: "(func $add", "type T struct {"
+        if not may_raise_line_start(blocks, i):
+            return {}
         if block.kind == HEADING:
             # A short line may be half of a hard-wrapped sentence, not a heading:
             # a heading follows a finished sentence, a gap or another heading.
@@ -133,12 +141,16 @@ class FixCasing(Cleaner):
         edits = []
         for match in self._candidates(text, first, capitalise, sentences):
             word = match.group()
-            if not is_plain_lower(word) or word in kept_lowercase:
+            if (
+                not is_plain_lower(word)
+                or word in kept_lowercase
+                or is_label(text, match.start())
+            ):
                 continue
             rule = None
             if match.start() == first:
                 rule = next((name for name, on in starts.items() if on), None)
-            elif sentences and at_sentence_start(text, match.start()):
+            elif sentences and after_a_full_stop(text, match.start()):
                 rule = "sentence-start"
             if rule is not None and not default_lexicon().is_known(word):
                 rule = None  # a user name, a command, an identifier: as written
@@ -168,14 +180,14 @@ class FixCasing(Cleaner):
         """The words of `text` that a rule might capitalise, in order: every word
         when one of `capitalise` may be among them (it is a substring of the
         case-folded text, or there are too many to search for), else only the
-        first word and those after a closing punctuation mark and a space (where
-        `at_sentence_start` can be true)."""
+        first word and those after a full stop and a space (where
+        `after_a_full_stop` can be true)."""
         if capitalise and may_contain_any(text.casefold(), capitalise):
             yield from PLAIN_WORD.finditer(text)
             return
         if match := PLAIN_WORD.match(text, first):
             yield match
         if sentences:
-            for end in AFTER_CLOSER.finditer(text, first):
+            for end in AFTER_FULL_STOP.finditer(text, first):
                 if match := PLAIN_WORD.match(text, end.end()):
                     yield match
