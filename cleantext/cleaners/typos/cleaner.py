@@ -48,7 +48,12 @@ from cleantext.cleaners.shared.lexicon import (
     parse_misspellings,
 )
 from cleantext.cleaners.shared.protect import PROTECTED
-from cleantext.cleaners.typos.correct import CANDIDATE, Corrector, WordContext
+from cleantext.cleaners.typos.correct import (
+    CANDIDATE,
+    Corrector,
+    WordContext,
+    words_broken_by_wraps,
+)
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.rulesets import (
@@ -178,7 +183,9 @@ class FixTypos(Cleaner):
         if unknown_count > max(_MAX_BLOCK_UNKNOWN, _MAX_UNKNOWN_SHARE * total):
             return None
         names = frozenset(word.lower() for word in counts if not word.islower())
-        context = WordContext(counts, names)
+        context = WordContext(
+            counts, names, broken=words_broken_by_wraps(self.lexicon, prose)
+        )
         context.actionable = frozenset(self._actionable(set(counts), context))
         return context
 

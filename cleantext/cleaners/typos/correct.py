@@ -11,6 +11,7 @@ import regex
 
 from cleantext.cleaners.shared.lexicon import MAX_WORD_LENGTH, Lexicon, default_lexicon
 from cleantext.cleaners.typos.choose import choose, neighbours
+from cleantext.cleaners.typos.evidence import is_slip
 from cleantext.cleaners.typos.foreign import in_foreign_phrase
 from cleantext.cleaners.typos.weak import (
     MIN_LENGTH,
@@ -31,6 +32,7 @@ class WordContext:
     counts: Counter[str]
     names: frozenset[str]
     actionable: frozenset[str] = frozenset()  # its words a rule may correct
+    broken: frozenset[str] = frozenset()  # words a hard wrap cut in two
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -63,11 +65,9 @@ class Corrector:
         if in_foreign_phrase(text, match.start(), previous, following):
             return None
         word = match.group()
-        if (
-            SENTENCE_START_CANDIDATE.fullmatch(word)
-            and self.curated(word.lower()) is None
-        ):
-            # Capitalised: corrected only where it starts a sentence.
+        if SENTENCE_START_CANDIDATE.fullmatch(word):
+            # Capitalised: corrected only where it starts a sentence ("Kelsey
+            # Grammer" is a name, not the misspelling "Grammer").
             if not starts_a_sentence(text, match):
                 return None
             previous = None
@@ -96,6 +96,8 @@ class Corrector:
         if decision is None:
             return None
         rule, correction = decision
+        if not is_slip(self.lexicon, word.lower(), correction):
+            return None
         if is_weak(word) and not plain_slip(self.lexicon, correction, word):
             return None
         return rule, match_case(correction, word)
@@ -124,9 +126,24 @@ class Corrector:
             and CANDIDATE.fullmatch(word) is not None
             and word not in self.allowed
             and word not in context.names
+            and word not in context.broken
             and context.counts[word] < _REPEATED
             and not self.lexicon.is_known(word)
         )
+
+
+def words_broken_by_wraps(lexicon: Lexicon, prose: str) -> frozenset[str]:
+    """The words of `prose` that end a line and, joined to the lowercase letters
+    starting the next one, make a known word ("attentio" + "n"): broken by a hard
+    wrap, not misspelled."""
+    return frozenset(
+        match.group(1)
+        for match in _WRAPPED_WORD.finditer(prose)
+        if lexicon.is_known(match.group(1) + match.group(2))
+    )
+
+
+_WRAPPED_WORD = regex.compile(r"(?<![a-z])([a-z]+)\n([a-z]+)")
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

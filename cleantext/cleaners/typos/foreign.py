@@ -1,10 +1,12 @@
 """Words inside a foreign phrase or a scientific name, which FixTypos leaves alone:
-"au lait" is not "au last", "(Gavia arctica)" is not "(Gavia arctic)"."""
+"au lait" is not "au last", "(Gavia arctica)" is not "(Gavia arctic)", "Halyomorpha
+halys" is not "Halyomorpha halts"."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from cleantext.cleaners.shared.lexicon import default_lexicon
 from cleantext.resources.data import word_list
 
 
@@ -20,7 +22,8 @@ def in_foreign_phrase(
     """Whether the word at `start`, between the space-separated neighbours
     `previous` and `following`, belongs to a foreign phrase: a neighbour is a
     foreign function word or has a letter beyond ASCII ("café"), or the word is
-    the species of a binomial in brackets: a capitalised genus right after "("."""
+    the species of a binomial: after a capitalised genus the lexicon does not
+    know ("Blattella germanica"), or any right after "(" ("(Gavia arctica)")."""
     function_words = foreign_function_words()
     for neighbour in (previous, following):
         if neighbour and (
@@ -28,6 +31,8 @@ def in_foreign_phrase(
         ):
             return True
     if previous and previous[0].isupper() and previous[1:].islower():
+        if not default_lexicon().is_known(previous.lower()):
+            return True  # "Blattella germanica": a genus no dictionary knows
         genus_start = start - 1 - len(previous)
         return genus_start > 0 and text[genus_start - 1] == "("
     return False
