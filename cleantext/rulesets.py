@@ -11,6 +11,10 @@ it does not match is returned at once. A file whose every match lies inside one 
 of whitespace or one run of other characters (or is empty) says `local = true`; its
 text is then scanned only around the gate's matches, unless it holds one of the
 characters of `local_unless` (the backticks of a code span that holds spaces, say).
+A file none of whose matches starts inside a run of whitespace (after the run's
+first character) says `starts_outside_space_runs = true`: the scan then passes over
+the inside of each run in one cheap test per character instead of trying every
+rule there (scrapers pad table layouts with runs of hundreds of spaces).
 Every rule is named so that explanations and reports say which one fired. Users extend
 a cleaner by passing their own rule files.
 """
@@ -53,6 +57,7 @@ class RuleSet:
         rules: list[Rule] | tuple[Rule, ...],
         gate: str | None = None,
         local_unless: str | None = None,
+        starts_outside_space_runs: bool = False,
     ) -> None:
         self.rules = tuple(rules)
         self._gate = regex.compile(gate, regex.VERSION1) if gate else None
@@ -63,6 +68,8 @@ class RuleSet:
         alternation = "|".join(
             f"(?P<{group}>{rule.pattern})" for group, rule in self._by_group.items()
         )
+        if alternation and starts_outside_space_runs:
+            alternation = f"{_OUTSIDE_SPACE_RUNS}(?:{alternation})"
         try:
             self._pattern = regex.compile(alternation or r"(?!)", regex.VERSION1)
         except regex.error as exc:
@@ -139,6 +146,10 @@ class RuleSet:
             yield from self._pattern.finditer(text, start, end)
             position = end
 
+
+# Where a match may start in a rule set that says `starts_outside_space_runs`: not
+# between two whitespace characters.
+_OUTSIDE_SPACE_RUNS = r"(?:(?<!\s)|(?!\s))"
 
 # Up to this many words, `may_contain_any` searches a text for each of them; past it,
 # it answers True without looking, so that its cost does not grow with the list.
@@ -237,11 +248,13 @@ def builtin_rule_set(*stems: str) -> RuleSet:
     gates = [data.get("gate") for data in files.values()]
     gate = "|".join(f"(?:{g})" for g in gates) if all(gates) else None
     local = all(data.get("local") for data in files.values())
+    outside = all(data.get("starts_outside_space_runs") for data in files.values())
     unless = "".join(data.get("local_unless", "") for data in files.values())
     return RuleSet(
         [rule for stem in stems for rule in _parse_builtin(stem, files[stem])],
         gate=gate,
         local_unless=unless if local else None,
+        starts_outside_space_runs=outside,
     )
 
 
