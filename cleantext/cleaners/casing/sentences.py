@@ -134,6 +134,8 @@ def may_raise_line_start(blocks: list[Block], i: int) -> bool:
     block = blocks[i]
     text = block.text
     first = LINE_START.match(text).end()
+    if not text[first : first + 1].islower():
+        return False  # nothing to raise (and a list's siblings are walked only here)
     if len(text.split(maxsplit=MIN_START_WORDS)) < MIN_START_WORDS:
         return False
     if text[first - 1 : first] in "([" and first > 0:
@@ -150,7 +152,9 @@ def may_raise_line_start(blocks: list[Block], i: int) -> bool:
 
 def _siblings_capitalised(blocks: list[Block], i: int) -> bool:
     """Whether the other items of this item's list (the run of list items around
-    it) start with a capital letter, two of them at least."""
+    it) start with a capital letter, two of them at least. Asked only for items
+    that start lowercase, each walk stops at the nearest other such item: over a
+    list, the walks cost twice its length at most."""
     upper = 0
     for step in (-1, 1):
         j = i + step
