@@ -86,13 +86,16 @@ class Document:
             self._split = (self.text, tuple(split_blocks(self.text)))
         return list(self._split[1])
 
-    def set_blocks(self, blocks: list[Block], text: str) -> None:
+    def set_blocks(
+        self, blocks: list[Block], text: str, *, split_of_text: bool = False
+    ) -> None:
         """Set the text to `text`, the join of `blocks`, a list from `blocks()`
         with some blocks' text rewritten. The split is kept for the next cleaner
-        when every rewritten block is sure to keep its kind, else made afresh."""
+        when every rewritten block is sure to keep its kind, else made afresh;
+        `split_of_text` says the caller knows `blocks` is `split_blocks(text)`."""
         old = self._split[1] if self._split and self._split[0] == self.text else None
         self.text = text
-        kept = (
+        kept = split_of_text or (
             old is not None
             and len(old) == len(blocks)
             and all(

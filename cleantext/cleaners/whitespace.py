@@ -42,10 +42,17 @@ class NormalizeWhitespace(Cleaner):
     def __call__(self, doc: Document) -> Document:
         doc.text = self._rules.apply(doc.text, doc, self.name)
         if _BLANK_LINE_WORK.search(doc.text):
-            doc.text = self._normalize_separators(doc)
+            kept = self._normalize_separators(doc)
+            # Runs of blank lines shrunk to one or more split as before, so the next
+            # cleaner reuses the split; with none left, indented code may change.
+            doc.set_blocks(
+                kept, join_blocks(kept), split_of_text=self.max_blank_lines >= 1
+            )
         return doc
 
-    def _normalize_separators(self, doc: Document) -> str:
+    def _normalize_separators(self, doc: Document) -> list[Block]:
+        """The document's blocks without leading blank lines, their runs of blank
+        lines shrunk to `max_blank_lines` and the last to one line ending."""
         blocks = doc.blocks()
         kept: list[Block] = []
         offset = 0
@@ -63,4 +70,4 @@ class NormalizeWhitespace(Cleaner):
                 doc.record(self.name, rule, block.sep, sep, sep_at)
                 block = replace(block, sep=sep)
             kept.append(block)
-        return join_blocks(kept)
+        return kept

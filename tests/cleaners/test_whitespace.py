@@ -1,10 +1,12 @@
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Document, NormalizeWhitespace
 from cleantext.cleaners.whitespace import _CHARACTER_RULES
 from cleantext.errors import ConfigError
 from cleantext.rulesets import RuleSet, builtin_rules
+from cleantext.text.blocks import split_blocks
 from tests.conftest import text_soup
 
 
@@ -57,3 +59,28 @@ def test_the_gate_never_changes_the_result(text):
         text, ungated, "w"
     )
     assert gated.edits == ungated.edits
+
+
+_BLOCK_SHAPES = [
+    "\n",
+    "\n\n\n",
+    "\n   \n",
+    "    code()\n",
+    "```\n",
+    "# Heading\n",
+    "- item\n",
+    "| a | b |\n",
+    "|---|---|\n",
+    "Title\n===\n",
+    "key: value\n",
+    "A sentence of prose that goes on for more than eight words here.\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text_soup(_BLOCK_SHAPES, text_size=6), st.integers(min_value=1, max_value=3))
+def test_the_split_it_hands_on_is_the_split_of_its_text(text, blank_lines):
+    """NormalizeWhitespace hands its blocks to the next cleaner as the split of
+    its output: shrinking runs of blank lines must not change any block's kind."""
+    doc = NormalizeWhitespace(max_blank_lines=blank_lines)(Document(text))
+    assert doc.blocks() == split_blocks(doc.text)
