@@ -19,6 +19,7 @@ from cleantext import (
     default_pipeline,
 )
 from cleantext.cleaners.boilerplate import score
+from cleantext.cleaners.boilerplate.catalogue import JunkCatalogue
 from cleantext.text.words import COUNTED_WORD
 from tests.conftest import ROOT
 
@@ -435,3 +436,39 @@ def test_a_post_byline_goes_to_metadata():
     assert doc.metadata["author"] == "Jane Marlowe"
     assert doc.metadata["date"] == "March 3, 2021 at 9:15 AM EST"
     assert [edit.rule for edit in doc.edits] == ["post-byline"]
+
+
+# --- the catalogue's one search for all its rules ---
+
+
+def _first_match_rule_by_rule(catalogue, core, words, in_head):
+    for rule in catalogue.rules:
+        applies = words <= rule.max_words and (rule.zone != "head" or in_head)
+        if applies and (found := rule.match(core)):
+            return rule, found
+    return None
+
+
+def _cases_lines() -> list[str]:
+    seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    cases = (ROOT / "tests/cleaners/cases/boilerplate.json").read_text("utf-8")
+    return [line for text in [*seeds, cases, *_JUNK_LINES] for line in text.split("\n")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(_cases_lines()),
+        st.text(alphabet="ab1 .:|©@#", max_size=30),
+        st.lists(st.sampled_from(_JUNK_LINES), max_size=3).map(" ".join),
+    ),
+    st.booleans(),
+)
+def test_the_catalogue_gate_finds_what_the_rules_find_one_by_one(line, in_head):
+    catalogue = JunkCatalogue.load()
+    core, words = line.strip(), len(line.split())
+    expected = _first_match_rule_by_rule(catalogue, core, words, in_head)
+    found = catalogue.first_match(core, words, in_head)
+    assert (found and (found[0].name, found[1].span())) == (
+        expected and (expected[0].name, expected[1].span())
+    )

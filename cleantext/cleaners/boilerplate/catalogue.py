@@ -52,6 +52,7 @@ class JunkCatalogue:
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ConfigError(f"junk rules defined twice: {', '.join(duplicates)}")
+        self._any_rule = _any_of(self.rules)
 
     @classmethod
     def load(
@@ -77,7 +78,11 @@ class JunkCatalogue:
     def first_match(
         self, core: str, words: int, in_head: bool
     ) -> tuple[JunkRule, regex.Match] | None:
-        """The first rule that applies to a line of `words` words, with its match."""
+        """The first rule that applies to a line of `words` words, with its match.
+        Most lines match none: one search for all the rules says so."""
+        full, searched = self._any_rule
+        if not (full.fullmatch(core) or searched.search(core)):
+            return None
         for rule in self.rules:
             if words > rule.max_words or (rule.zone == "head" and not in_head):
                 continue
@@ -85,6 +90,24 @@ class JunkCatalogue:
             if found:
                 return rule, found
         return None
+
+
+def _any_of(rules: tuple[JunkRule, ...]) -> tuple[regex.Pattern, regex.Pattern]:
+    """Two patterns that between them match a line's core wherever any of `rules`
+    does (whatever its zone and word limit): the full-line rules' alternation, to
+    match the whole core, and the others', to search it; each rule keeps its case
+    flag."""
+
+    def alternation(full: bool) -> regex.Pattern:
+        parts = [
+            f"(?{'i' if rule.pattern.flags & regex.IGNORECASE else '-i'}:"
+            f"{rule.pattern.pattern})"
+            for rule in rules
+            if rule.full == full
+        ]
+        return regex.compile("|".join(parts) or r"(?!)", regex.VERSION1)
+
+    return alternation(True), alternation(False)
 
 
 def parse_junk_rules(data: dict, origin: str) -> list[JunkRule]:
