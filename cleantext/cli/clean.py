@@ -65,6 +65,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--in-place", action="store_true", help="rewrite input files (atomically)"
     )
     clean.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace outputs already under -o DIR (an earlier run's); without "
+        "it such inputs are refused with an error and the others are cleaned",
+    )
+    clean.add_argument(
         "--output-format",
         choices=("text", "jsonl"),
         default="text",

@@ -170,7 +170,9 @@ def run_batch(
             progress=progress,
         )
         if options.output_dir:
-            sources, unwritable = claim_outputs(sources, options.output_dir)
+            sources, unwritable = claim_outputs(
+                sources, options.output_dir, getattr(args, "overwrite", False)
+            )
             for error in unwritable:
                 on_error(error)
         batch.run(sources)

@@ -116,10 +116,13 @@ def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator
 
 
 def claim_outputs(
-    sources: list[Source], output_dir: Path
+    sources: list[Source], output_dir: Path, overwrite: bool = False
 ) -> tuple[list[Source], list[InputError]]:
-    """The sources whose output under `output_dir` neither overwrites an input
-    nor another source's output, and an error for each of the others."""
+    """The sources whose output under `output_dir` neither overwrites an input,
+    another source's output nor (unless `overwrite`) a file already there, and an
+    error for each of the others: two inputs whose names differ only in what
+    their outputs drop (`raw.jsonl.gz`, `raw.warc.wet.gz`) cleaned in two runs
+    must not silently replace one output with the other."""
     resolved = {s: _resolved(s.path) for s in sources if s.path}
     inputs = {path for path in resolved.values() if isinstance(path, Path)}
     claimed: dict[Path, str] = {}
@@ -145,6 +148,14 @@ def claim_outputs(
                 InputError(
                     source.label,
                     f"output {target} is also the output of {claimed[target]}",
+                )
+            )
+        elif not overwrite and os.path.lexists(target):
+            errors.append(
+                InputError(
+                    source.label,
+                    f"output {target} already exists (from an earlier run?); "
+                    "--overwrite replaces it",
                 )
             )
         else:

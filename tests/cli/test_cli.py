@@ -66,7 +66,7 @@ def test_glob_selects_files_in_folders(run_cli, tmp_path):
 def test_output_dir_inside_input_folder_is_not_reread(run_cli, tmp_path):
     (tmp_path / "a.txt").write_bytes(DIRTY)
     for _ in range(2):
-        result = run_cli("clean", tmp_path, "-o", tmp_path / "out")
+        result = run_cli("clean", tmp_path, "-o", tmp_path / "out", "--overwrite")
         assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out" / "out").exists()
 
@@ -569,3 +569,22 @@ def test_output_to_one_jsonl_file_takes_every_document(run_cli, tmp_path):
     refused = run_cli("clean", records, "-o", records)
     assert refused.returncode == 2 and records.read_text().startswith('{"id": 7')
     assert "is also an input" in refused.stderr.decode()
+
+
+def test_a_second_run_does_not_silently_replace_an_earlier_output(run_cli, tmp_path):
+    """`raw.jsonl.gz` and `raw.warc.wet.gz` both go to `out/raw.jsonl.gz`: the
+    second run refuses that input, keeps the first output, and cleans the rest."""
+    (tmp_path / "raw.jsonl").write_text('{"text": "First run ,here."}\n')
+    (tmp_path / "other.txt").write_bytes(DIRTY)
+    out = tmp_path / "out"
+    assert run_cli("clean", tmp_path / "raw.jsonl", "-o", out).returncode == 0
+    first = (out / "raw.jsonl").read_bytes()
+    (tmp_path / "raw.jsonl").write_text('{"text": "Second run ,here."}\n')
+    again = run_cli("clean", tmp_path / "raw.jsonl", tmp_path / "other.txt", "-o", out)
+    assert again.returncode == 1
+    assert b"already exists" in again.stderr and b"--overwrite" in again.stderr
+    assert (out / "raw.jsonl").read_bytes() == first
+    assert (out / "other.txt").exists()
+    replaced = run_cli("clean", tmp_path / "raw.jsonl", "-o", out, "--overwrite")
+    assert replaced.returncode == 0, replaced.stderr
+    assert b"Second run, here." in (out / "raw.jsonl").read_bytes()
