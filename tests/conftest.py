@@ -39,6 +39,15 @@ def text_soup(
     ).map("".join)
 
 
+_SUMMARY = re.compile(r"cleantext: \d+ docs, [\d.]+ MB in ")
+
+
+def messages(stderr: bytes) -> list[str]:
+    """The lines of a run's stderr without its progress summary (which a run
+    whose stderr is not a terminal ends with, as a log would)."""
+    return [line for line in stderr.decode().splitlines() if not _SUMMARY.match(line)]
+
+
 def _run_cli_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     """Run `cleantext` as a subprocess, the way users do."""
     return subprocess.run(

@@ -24,7 +24,7 @@ from cleantext.io.sources import (
 )
 from cleantext.pipeline import Pipeline, default_pipeline
 from cleantext.run.batch import BatchCleaner, BatchOptions
-from cleantext.run.progress import Progress
+from cleantext.run.progress import BAR, LOG, OFF, Progress
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 3
 MAX_ERRORS_SHOWN_PER_INPUT = 20
@@ -66,15 +66,18 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
-        help="show documents, docs/s and MB/s on stderr (auto: when it is a terminal)",
+        help="show documents, docs/s and MB/s on stderr: auto draws a bar on a "
+        "terminal and otherwise logs a line every 30 s and a summary",
     )
 
 
-def wants_progress(args: argparse.Namespace) -> bool:
-    """Whether `--progress` asks for a progress line (auto: on a terminal)."""
-    return args.progress == "always" or (
-        args.progress == "auto" and sys.stderr.isatty()
-    )
+def progress_mode(args: argparse.Namespace) -> str:
+    """How `--progress` shows progress: a bar on a terminal (auto) or always;
+    log lines and a summary when stderr is not a terminal (auto: nohup, Slurm,
+    CI logs); nothing with never."""
+    if args.progress == "never":
+        return OFF
+    return BAR if args.progress == "always" or sys.stderr.isatty() else LOG
 
 
 def positive_int(value: str) -> int:
@@ -132,6 +135,8 @@ def run_batch(
     sources, missing = discover(args.paths, globs, args.format, options.output_dir)
     for error in missing:
         on_error(error)
+    if any(source.path is None for source in sources) and sys.stdin.isatty():
+        say("cleantext: reading stdin until Ctrl-D (name files or folders to clean)")
     _refuse_texts_running_together(sources, options)
     named = [
         ("-o", output),
@@ -150,12 +155,10 @@ def run_batch(
         def open_output(path: Path | None) -> BinaryIO | None:
             return stack.enter_context(output_file(path)) if path else None
 
-        show_progress = wants_progress(args)
-        if show_progress:
+        mode = progress_mode(args)
+        if mode != OFF:
             pipeline.prepare()  # load dictionaries before the clock starts
-        progress = Progress(
-            sys.stderr, enabled=show_progress, total_bytes=total_size(sources)
-        )
+        progress = Progress(sys.stderr, mode, total_bytes=total_size(sources))
         batch = BatchCleaner(
             pipeline,
             options,

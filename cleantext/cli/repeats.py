@@ -15,8 +15,8 @@ from cleantext.cli.common import (
     UsageError,
     add_input_options,
     positive_int,
+    progress_mode,
     say,
-    wants_progress,
 )
 from cleantext.corpus import DEFAULT_CAPACITY, GROUP_BY_NONE, GROUP_BY_URL, RepeatTable
 from cleantext.errors import InputError
@@ -132,7 +132,7 @@ def count_table(
     sources, missing = discover(args.paths, globs, args.format)
     for error in missing:
         on_error(error)
-    progress = Progress(sys.stderr, enabled=wants_progress(args))
+    progress = Progress(sys.stderr, progress_mode(args))
     counter = RepeatCounter(
         RepeatTable(capacity),
         field=args.field,

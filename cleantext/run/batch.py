@@ -27,7 +27,7 @@ from cleantext.quality import QualityFilter
 from cleantext.run.judge import Judge, Report
 from cleantext.run.ordering import clean_in_order
 from cleantext.run.pool import map_documents
-from cleantext.run.progress import Progress
+from cleantext.run.progress import OFF, Progress
 from cleantext.run.review import Review
 from cleantext.run.whole import read_whole
 
@@ -106,7 +106,7 @@ class BatchCleaner:
         )
         self.report = Report(report) if report is not None else None
         self.judge = Judge(options.filters, scores, rejected)
-        self.progress = progress or Progress(sys.stderr, enabled=False)
+        self.progress = progress or Progress(sys.stderr, OFF)
         self.documents = 0
 
     @property

@@ -18,7 +18,7 @@ import pytest
 import cleantext.io.writers
 import cleantext.run.pool
 from cleantext import Cleaner
-from tests.conftest import ROOT
+from tests.conftest import ROOT, messages
 
 DIRTY = "caf\u00c3\u00a9 &amp; bar\u00a0 \r\n\r\n\r\n\r\nnext line\n".encode()
 CLEANED = "café & bar\n\nnext line\n".encode()
@@ -282,7 +282,7 @@ def test_compressed_data_without_its_extension_never_reaches_the_output(
     for args in ([data, "--format", "jsonl"], [data, "--format", "text"], [data]):
         result = run_cli("clean", *args)
         assert result.returncode == 1 and result.stdout == b""
-        assert result.stderr.decode().splitlines() == [
+        assert messages(result.stderr) == [
             f"cleantext: error: {data}: gzip-compressed file without its extension; "
             "name it .gz, .zst, .bz2 or .xz to read it decompressed (or pipe it "
             "through zcat)",
@@ -350,10 +350,10 @@ def test_a_document_over_the_budget_is_warned_about_and_kept(run_cli, tmp_path):
         '{"text": "short, one"}',
         '{"text": "a longer one ,over twenty"}',
     ]
-    assert result.stderr.decode() == (
+    assert messages(result.stderr) == [
         f"cleantext: warning: {data}:2: 25 characters, over max_chars=20; passed "
-        "through unchanged\n"
-    )
+        "through unchanged"
+    ]
     entries = [json.loads(line) for line in report.read_text().splitlines()]
     assert "skipped" not in entries[0]
     assert entries[1]["skipped"] == "25 characters, over max_chars=20"

@@ -136,7 +136,9 @@ def test_group_by_without_repeats_is_a_usage_error(run_cli, tmp_path):
 def test_counting_shows_progress_when_asked(run_cli, tmp_path):
     crawl = tmp_path / "crawl.jsonl"
     write_site(crawl)
-    quiet = run_cli("repeats", "count", crawl, "-o", tmp_path / "a.npz")
+    quiet = run_cli(
+        "repeats", "count", crawl, "-o", tmp_path / "a.npz", "--progress", "never"
+    )
     assert b" docs, " not in quiet.stderr
     shown = run_cli(
         "repeats", "count", crawl, "-o", tmp_path / "b.npz", "--progress", "always"

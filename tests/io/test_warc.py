@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from tests.conftest import require_extra
+from tests.conftest import messages, require_extra
 
 require_extra("warc", "warcio")
 
@@ -80,7 +80,7 @@ def test_a_wet_file_becomes_json_lines_with_its_record_fields(run_cli, tmp_path)
         "metadata": {"language": "en", "language_confidence": first_confidence},
     }
     assert len(lines) == 2
-    assert result.stderr.decode().splitlines() == [
+    assert messages(result.stderr) == [
         f"cleantext: warning: {archive}: 1 record(s) without a text document "
         "skipped (1 warcinfo)"
     ]
@@ -129,7 +129,7 @@ def test_a_warc_file_gives_the_main_text_of_its_html_responses(run_cli, tmp_path
     assert (
         "the maire é said" in document["text"] and "Home | News" not in document["text"]
     )
-    assert result.stderr.decode().splitlines() == [
+    assert messages(result.stderr) == [
         f"cleantext: warning: {archive}: 3 record(s) without a text document "
         "skipped (1 request, 1 response, 1 warcinfo)"
     ]
