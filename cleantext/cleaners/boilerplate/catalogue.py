@@ -53,6 +53,9 @@ class JunkCatalogue:
         if duplicates:
             raise ConfigError(f"junk rules defined twice: {', '.join(duplicates)}")
         self._any_rule = _any_of(self.rules)
+        self.metadata_rules = frozenset(
+            rule.name for rule in self.rules if rule.action == METADATA
+        )
 
     @classmethod
     def load(

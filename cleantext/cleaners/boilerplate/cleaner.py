@@ -41,6 +41,7 @@ from cleantext.cleaners.shared.drop import drop_blocks
 from cleantext.document import Document
 from cleantext.errors import ConfigError
 from cleantext.rulesets import RuleSet, builtin_rule_set
+from cleantext.text.wrapping import join_wrapped
 
 
 @dataclass
@@ -76,14 +77,30 @@ class DropBoilerplate(Cleaner):
     def _model(self) -> LineModel:
         return load_line_model(self.model_file)
 
+    def _model_may_judge(self, page: Page, blocks: list) -> bool:
+        """Whether the line model judges this page. A page whose article body is
+        found only once its hard-wrapped lines are joined (no single line of it
+        is a paragraph) is judged only when a rule found junk in it: a wrapped
+        scrape (html2text's default output) has menus and buttons the rules know,
+        while hard-wrapped clean text (mail, books, corpora's gold texts) stays
+        whole, as it did before lines were joined."""
+        if len(page.blocks) == len(blocks) or Page.of(blocks).body_start is not None:
+            return True
+        metadata = self._catalogue.metadata_rules
+        return any(
+            line.verdict == JUNK and line.rule not in metadata
+            for line in page.lines.values()
+        )
+
     def __call__(self, doc: Document) -> Document:
-        page = Page.of(doc.blocks())
+        blocks = doc.blocks()
+        page = Page.of(join_wrapped(blocks))
         trailer = None
         if page.body_start is not None:  # no article, no yardstick: leave lines alone
             if self.mode != "model":
                 trailer = apply_rules(page, self._catalogue, doc.metadata)
                 drop_repeats_of_metadata(page.lines, doc.metadata)
-            if self.mode != "rules":
+            if self.mode != "rules" and self._model_may_judge(page, blocks):
                 judge_with_model(
                     page,
                     self._model(),
