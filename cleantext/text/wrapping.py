@@ -33,7 +33,6 @@ def join_wrapped(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         end = _run_end(blocks, i)
         width = max(len(block.text) for block in blocks[i:end])
-        start = i
         while i < end:
             k = i
             while k + 1 < end and _wrapped(blocks[k].text, blocks[k + 1].text, width):
@@ -43,7 +42,6 @@ def join_wrapped(blocks: list[Block]) -> list[Block]:
             else:
                 joined.extend(blocks[i : k + 1])
             i = k + 1
-        i = max(i, start + 1)
     return joined
 
 

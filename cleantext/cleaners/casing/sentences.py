@@ -138,7 +138,7 @@ def may_raise_line_start(blocks: list[Block], i: int) -> bool:
         return False  # nothing to raise (and a list's siblings are walked only here)
     if len(text.split(maxsplit=MIN_START_WORDS)) < MIN_START_WORDS:
         return False
-    if text[first - 1 : first] in "([" and first > 0:
+    if first > 0 and text[first - 1] in "([":
         return False
     if block.kind == PARAGRAPH:
         return True
