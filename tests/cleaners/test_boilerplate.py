@@ -20,8 +20,11 @@ from cleantext import (
 )
 from cleantext.cleaners.boilerplate import score
 from cleantext.cleaners.boilerplate.catalogue import JunkCatalogue
+from cleantext.cleaners.boilerplate.page import Page, has_body_line
+from cleantext.text.blocks import split_blocks
 from cleantext.text.words import COUNTED_WORD
-from tests.conftest import ROOT
+from cleantext.text.wrapping import join_wrapped
+from tests.conftest import ROOT, text_soup
 
 BODY = (
     "The city council approved the new budget on Tuesday after a long debate about "
@@ -517,3 +520,28 @@ def test_a_hard_wrapped_scrape_loses_its_junk_and_keeps_its_paragraphs():
     for paragraph in _WRAPPED_ARTICLE.split("\n\n"):
         if paragraph.count("\n") > 1:
             assert paragraph.strip() in kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text_soup(
+        [
+            _WRAPPED_ARTICLE,
+            _WRAPPED_FORM,
+            "\n",
+            "\n\n",
+            "| a | b |\n|---|---|\n",
+            "A single line that is a paragraph by itself, with many more than twenty "
+            "words in it, as plain-text scrapes write them.\n",
+            # wrapped, and its first line a paragraph by itself (23 short words)
+            "I am a man of the sea and I go to it as I go to my own home at all times"
+            " now,\nand the sea is a home to me as it is to all of us who have been to"
+            " it before,\nso we go.\n",
+        ],
+        text_size=20,
+    )
+)
+def test_has_body_line_answers_as_the_unjoined_page_would(text):
+    blocks = split_blocks(text)
+    joined = Page.of(join_wrapped(blocks))
+    assert has_body_line(joined, blocks) == (Page.of(blocks).body_start is not None)

@@ -19,11 +19,14 @@ Decisions, in order, each with the name of what made it:
    cleaning twice removes nothing more. Its word priors are English: on a page
    in another language it judges without them, as it was trained to.
 `mode` chooses rules and model together, the rules alone, or the model alone.
-The page under judgement is `page.py`; what is dropped goes through the shared
-`drop_blocks`, which also applies the inline junk rules to kept prose.
+The page under judgement is `page.py`, with each hard-wrapped paragraph joined
+into one block (`cleantext/text/wrapping.py`); what is dropped goes through the
+shared `drop_blocks`, which also applies the inline junk rules to kept prose.
 Only prose blocks are judged; tables and code are content (they go only inside a
-trailer). A document without an article body (a prose line of 20 or more words) has
+trailer). A document without an article body (a paragraph of 20 or more words) has
 no yardstick for junk and keeps all its lines; quality filters judge such documents.
+One whose body is found only once its wrapped lines are joined goes to the model
+only when a rule found junk in it (hard-wrapped clean text stays whole).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from cleantext.cleaners.base import Cleaner
 from cleantext.cleaners.boilerplate.catalogue import JunkCatalogue
 from cleantext.cleaners.boilerplate.judge import judge_with_model
 from cleantext.cleaners.boilerplate.model import LineModel, load_line_model
-from cleantext.cleaners.boilerplate.page import JUNK, Page
+from cleantext.cleaners.boilerplate.page import JUNK, Page, has_body_line
 from cleantext.cleaners.boilerplate.rules import apply_rules, drop_repeats_of_metadata
 from cleantext.cleaners.shared.drop import drop_blocks
 from cleantext.document import Document
@@ -84,7 +87,7 @@ class DropBoilerplate(Cleaner):
         scrape (html2text's default output) has menus and buttons the rules know,
         while hard-wrapped clean text (mail, books, corpora's gold texts) stays
         whole, as it did before lines were joined."""
-        if len(page.blocks) == len(blocks) or Page.of(blocks).body_start is not None:
+        if len(page.blocks) == len(blocks) or has_body_line(page, blocks):
             return True
         metadata = self._catalogue.metadata_rules
         return any(

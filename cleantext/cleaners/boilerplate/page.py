@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from cleantext.cleaners.boilerplate.features import block_words
 from cleantext.cleaners.boilerplate.score import LineScore, score_line
 from cleantext.text.blocks import Block, comparison_key, line_core
+from cleantext.text.words import COUNTED_WORD
 
 JUNK, KEEP, OTHER = "junk", "keep", "other"
 MAX_HEADLINE_WORDS = 20
@@ -112,3 +113,26 @@ class Page:
                 if line.verdict != JUNK and self.blocks[i].is_prose
             )
         return self._keys[key]
+
+
+def has_body_line(page: Page, unjoined: list[Block]) -> bool:
+    """Whether `Page.of(unjoined)` finds an article body, where `page` is the page
+    of `unjoined` with runs of wrapped lines joined (`join_wrapped`): a table or
+    code block, or one line that is a body paragraph by itself. The blocks the
+    page kept whole are judged by its own scores; of the lines inside joined
+    blocks, only those with the words of a body are scored again."""
+    originals = {id(block) for block in unjoined}
+    for i, block in enumerate(page.blocks):
+        if not block.is_prose:
+            return True
+        if id(block) in originals:
+            if is_body(page.lines[i]):
+                return True
+            continue
+        for text in block.text.split("\n"):
+            words = COUNTED_WORD.findall(text)
+            if len(words) >= MIN_BODY_WORDS and is_body(
+                Line(line_core(text), score_line(text, words))
+            ):
+                return True
+    return False
