@@ -159,10 +159,10 @@ def _siblings_capitalised(blocks: list[Block], i: int) -> bool:
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(blocks) and blocks[j].kind == LIST_ITEM:
-            rest = blocks[j].text[LINE_START.match(blocks[j].text).end() :]
-            if rest[:1].islower():
+            letter = _opening_letter(blocks[j].text)
+            if letter.islower():
                 return False
-            upper += rest[:1].isupper()
+            upper += letter.isupper()
             j += step
     return upper >= 2
 
@@ -209,11 +209,16 @@ def mostly_capitalised(blocks: list[Block], kind: str) -> bool:
     upper = lower = 0
     for block in blocks:
         if block.kind == kind:
-            rest = block.text[LINE_START.match(block.text).end() :]
-            if rest[:1].isalpha():
-                upper += rest[0].isupper()
-                lower += rest[0].islower()
+            letter = _opening_letter(block.text)
+            upper += letter.isupper()
+            lower += letter.islower()
     return upper > 0 and not _style(upper, lower)
+
+
+def _opening_letter(text: str) -> str:
+    """The first character after a line's heading mark, bullet and opening
+    quotes or brackets (empty for an empty line)."""
+    return text[LINE_START.match(text).end() :][:1]
 
 
 def _style(upper: int, lower: int) -> bool:
