@@ -39,7 +39,8 @@ class Progress:
         self._total = total_bytes
         self._log_every = log_every
         self._started = time.perf_counter()
-        self._shown_at = self._started
+        self._shown_at = 0.0  # the bar's postfix, first set on the first document
+        self._logged_at = self._started  # a log line, first after `log_every`
         self._bar = tqdm(
             total=total_bytes,
             unit="B" if total_bytes is not None else " docs",
@@ -61,8 +62,8 @@ class Progress:
         self.bytes += size
         now = time.perf_counter()
         if self._mode == LOG:
-            if now - self._shown_at >= self._log_every:
-                self._shown_at = now
+            if now - self._logged_at >= self._log_every:
+                self._logged_at = now
                 self._stream.write(f"cleantext: {self._status(now)}\n")
                 self._stream.flush()
             return
