@@ -496,8 +496,8 @@ _WRAPPED_ARTICLE = (
 # this kind was left whole before wrapped lines were joined, and still is (the
 # line model alone would take the form's underscores).
 _WRAPPED_FORM = (
-    "Member ID:\n____________________\nPassword:\n____________________\n"
-    "You are not logged in.\n\n"
+    "Username:\n____________________\nPIN:\n____________________\n"
+    "Sign in to see your orders.\n\n"
     "The association answers the questions its members ask most often\n"
     "about renewals, fees and the annual conference on this page, and\n"
     "updates it every spring when the new season of events begins.\n"

@@ -3,11 +3,11 @@ start of a sentence (not after an abbreviation or an ellipsis), and whether a
 document's headings or list items are capitalised by style.
 
 A lowercase start is raised only on evidence of a slip. Evidence it is not one:
-the word follows an abbreviation ("Google Inc. is"), a colon ("uses:" then "a
-network of"), a comma, or a "?" or "!" inside a line (informal writing: "it?
-check again"); the line is short (a label, a design: "dark mix", "and more!");
+the word follows an abbreviation ("Acme Inc. is"), a colon ("includes:" then
+"a free trial"), a comma, or a "?" or "!" inside a line (informal writing: "it?
+try again"); the line is short (a label, a design: "dark roast", "and others!");
 it is an aside in brackets; a heading or list item opens with a function word
-("by Jane Doe", "- if you have"); the list's other items start lowercase.
+("by Jane Doe", "- if you can"); the list's other items start lowercase.
 """
 
 from __future__ import annotations
@@ -90,9 +90,9 @@ def at_sentence_start(text: str, end: int) -> bool:
 def after_a_full_stop(text: str, end: int) -> bool:
     """Whether a sentence ends with a bare full stop just before `text[end]`.
     Inside a line, a lowercase word after "?" or "!" is informal writing ("it?
-    check again"), and one after a short word the lexicon does not know follows
-    an abbreviation the lists lack ("orig. syn. list", "26 million cwt. in",
-    "Roanoke, Va. on")."""
+    try again"), and one after a short word the lexicon does not know follows
+    an abbreviation the lists lack ("orig. fmt. kept", "2 gal. in",
+    "Austin, Tex. on")."""
     if not at_sentence_start(text, end):
         return False
     stop = _FULL_STOP_BEFORE.search(text, max(0, end - _LOOK_BACK), end)
@@ -102,13 +102,13 @@ def after_a_full_stop(text: str, end: int) -> bool:
     if len(word) > _SHORT_WORD:
         return True
     if word[:1].isupper():
-        return len(word) > _SHORT_CAPITALISED  # "Roanoke, Va. on July 13th"
+        return len(word) > _SHORT_CAPITALISED  # "Austin, Tex. on July 13th"
     return default_lexicon().is_known(word.lower())
 
 
 def is_label(text: str, start: int) -> bool:
     """Whether the word at `start` labels an item or abbreviates rather than
-    starts a sentence: one letter ("c. Computer labs", "a) A joint"), or two
+    starts a sentence: one letter ("c. Reading rooms", "a) A hinge"), or two
     before a full stop ("ed.", but not a title: "dr. Sharma")."""
     match = _LABEL.match(text, start)
     return match is not None and match.group(1) not in _titles()
@@ -130,7 +130,7 @@ def may_raise_line_start(blocks: list[Block], i: int) -> bool:
     has `MIN_START_WORDS` words or more, does not open with a bracket (an aside),
     and, for a heading or a list item, does not open with a function word ("by
     Jane Doe"); a list item's siblings all start with a capital; a heading's
-    other words are in Title Case ("updated 4:01 PM EST" is a dateline)."""
+    other words are in Title Case ("updated 9:15 AM EST" is a dateline)."""
     block = blocks[i]
     text = block.text
     first = LINE_START.match(text).end()
@@ -182,7 +182,7 @@ def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
     or a Title Case line and a blank line, a table or code separate them. A line
     ending in a comma, a semicolon, a colon or an abbreviation goes on in the next
     one, even across a blank line ("(archived copy)," then "by Lindqvist, ...": a
-    reference list written as paragraphs; "uses:" then "a network of ...").
+    reference list written as paragraphs; "includes:" then "a free trial ...").
     """
     if i == 0:
         return True
@@ -199,7 +199,7 @@ def follows_a_finished_block(blocks: list[Block], i: int) -> bool:
     if _FINISHED.search(previous.text):
         return True
     # An unfinished line ends a heading only when it reads as one: set apart by a
-    # blank line, in Title Case ("luncheon club" then "getting a phone" goes on).
+    # blank line, in Title Case ("book club" then "meets on Fridays" goes on).
     return previous.sep.count("\n") > 1 and is_title_line(previous.text)
 
 

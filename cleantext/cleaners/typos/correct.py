@@ -66,7 +66,7 @@ class Corrector:
             return None
         word = match.group()
         if SENTENCE_START_CANDIDATE.fullmatch(word):
-            # Capitalised: corrected only where it starts a sentence ("Kelsey
+            # Capitalised: corrected only where it starts a sentence ("Ada
             # Grammer" is a name, not the misspelling "Grammer").
             if not starts_a_sentence(text, match):
                 return None
@@ -134,7 +134,7 @@ class Corrector:
 
 def words_broken_by_wraps(lexicon: Lexicon, prose: str) -> frozenset[str]:
     """The words of `prose` that end a line and, joined to the lowercase letters
-    starting the next one, make a known word ("attentio" + "n"): broken by a hard
+    starting the next one, make a known word ("importan" + "t"): broken by a hard
     wrap, not misspelled."""
     return frozenset(
         match.group(1)

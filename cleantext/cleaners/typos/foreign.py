@@ -1,6 +1,6 @@
 """Words inside a foreign phrase or a scientific name, which FixTypos leaves alone:
-"au lait" is not "au last", "(Gavia arctica)" is not "(Gavia arctic)", "Halyomorpha
-halys" is not "Halyomorpha halts"."""
+"au lait" is not "au last", "(Gavia arctica)" is not "(Gavia arctic)", "Zelovia
+arctica" is not "Zelovia arctic"."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def in_foreign_phrase(
     `previous` and `following`, belongs to a foreign phrase: a neighbour is a
     foreign function word or has a letter beyond ASCII ("café"), or the word is
     the species of a binomial: after a capitalised genus the lexicon does not
-    know ("Blattella germanica"), or any right after "(" ("(Gavia arctica)")."""
+    know ("Zelovia arctica"), or any right after "(" ("(Gavia arctica)")."""
     function_words = foreign_function_words()
     for neighbour in (previous, following):
         if neighbour and (
@@ -32,7 +32,7 @@ def in_foreign_phrase(
             return True
     if previous and previous[0].isupper() and previous[1:].islower():
         if not default_lexicon().is_known(previous.lower()):
-            return True  # "Blattella germanica": a genus no dictionary knows
+            return True  # "Zelovia arctica": a genus no dictionary knows
         genus_start = start - 1 - len(previous)
         return genus_start > 0 and text[genus_start - 1] == "("
     return False
