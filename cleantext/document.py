@@ -1,8 +1,8 @@
 """The unit of work: a `Document` flowing through cleaners, and the `Edit`s they make.
 
-Cleaners always count their edits (cheap: `regex.subn` gives the count for free); they
-record full `Edit` objects only when `Document.explain` is set, so explaining costs
-nothing when it is off.
+Cleaners always count their edits by cleaner and rule (cheap: `regex.subn` gives the
+count for free); they record full `Edit` objects only when `Document.explain` is set,
+so explaining costs nothing when it is off.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Edit:
     action: str
     before: str
     after: str
-    rule: str
+    rule: str  # its fixed name, then any detail of this edit ("model p=0.04")
     position: int
 
     def describe(self) -> str:
@@ -47,6 +47,13 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def rule_label(rule: str) -> str:
+    """A rule's fixed name, under which its edits are counted: what comes before
+    the first space (after it comes the detail of one edit, such as the line
+    model's probability in `model p=0.04`)."""
+    return rule.split(" ", 1)[0]
+
+
 def action_for(before: str, after: str) -> str:
     """Classify a change as an insertion, a deletion or a replacement."""
     if not before:
@@ -61,8 +68,9 @@ class Document:
     """Text plus what cleaners learn about it.
 
     `metadata` holds facts taken out of the text (date, author, source) or passed in by
-    the caller; `signals` holds measurements (quality signals); `edit_counts` maps each
-    cleaner's name to the number of edits it made, whether or not `explain` is on;
+    the caller; `signals` holds measurements (quality signals); `rule_counts` maps each
+    cleaner's name to the number of edits each of its rules made, whether or not
+    `explain` is on (`edit_counts` sums them per cleaner);
     `skipped` says why a pipeline passed the document through unchanged (it was over
     the pipeline's budget), and is None for a document that was cleaned.
     """
@@ -72,7 +80,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     edits: list[Edit] = field(default_factory=list)
     signals: dict[str, Any] = field(default_factory=dict)
-    edit_counts: dict[str, int] = field(default_factory=dict)
+    rule_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     explain: bool = False
     skipped: str | None = None
     _split: tuple[str, tuple[Block, ...]] | None = field(
@@ -133,10 +141,19 @@ class Document:
         if self.explain:
             self.edits.append(Edit(cleaner, "note", "", why, rule, 0))
 
-    def count(self, cleaner: str, n: int = 1) -> None:
-        """Add `n` edits to `cleaner`'s tally."""
+    @property
+    def edit_counts(self) -> dict[str, int]:
+        """The number of edits each cleaner made (a new dict)."""
+        return {
+            cleaner: sum(rules.values()) for cleaner, rules in self.rule_counts.items()
+        }
+
+    def count(self, cleaner: str, rule: str, n: int = 1) -> None:
+        """Add `n` edits to the tally of `cleaner`'s `rule` (by its `rule_label`)."""
         if n:
-            self.edit_counts[cleaner] = self.edit_counts.get(cleaner, 0) + n
+            rules = self.rule_counts.setdefault(cleaner, {})
+            label = rule_label(rule)
+            rules[label] = rules.get(label, 0) + n
 
     def count_junk(self, before: str, after: str) -> None:
         """Add what a junk cleaner removed (`before` became `after`) to the signal
@@ -151,7 +168,7 @@ class Document:
         self, cleaner: str, rule: str, before: str, after: str, position: int
     ) -> None:
         """Count one edit and, when explaining, keep its details."""
-        self.count(cleaner)
+        self.count(cleaner, rule)
         if self.explain:
             self.edits.append(
                 Edit(cleaner, action_for(before, after), before, after, rule, position)

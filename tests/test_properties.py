@@ -89,7 +89,7 @@ def test_explaining_does_not_change_the_result(text):
     quiet = default_pipeline()(Document(text))
     loud = default_pipeline(explain=True)(Document(text))
     assert quiet.text == loud.text
-    assert quiet.edit_counts == loud.edit_counts
+    assert quiet.rule_counts == loud.rule_counts
 
 
 @settings(max_examples=300)

@@ -65,7 +65,7 @@ class FixUnicode(Cleaner):
             line = match.group()
             fixed = repair.fix(line) if repair.needs_ftfy(line) else line
             if fixed != line:
-                rule = repair.explain(line) if doc.explain else "ftfy"
+                rule = f"ftfy {repair.explain(line)}" if doc.explain else "ftfy"
                 doc.record(self.name, rule, line, fixed, match.start())
             pieces.append(fixed)
         doc.text = "".join(pieces)

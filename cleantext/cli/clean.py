@@ -32,6 +32,8 @@ examples:
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
   cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
+  cleantext clean crawl.jsonl -o out/ --filter c4 --rejected dropped.jsonl \
+      --stats-json stats.json                   edits by rule, drops by reason
   cleantext clean crawl.jsonl -o out.jsonl --repeats auto
                                                 also drop lines a site repeats
 """
@@ -112,7 +114,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     clean.add_argument(
         "--stats",
         action="store_true",
-        help="print per-cleaner statistics to stderr at the end",
+        help="print statistics to stderr at the end: per cleaner, its edits by "
+        "rule; documents dropped by reason",
+    )
+    clean.add_argument(
+        "--stats-json",
+        type=Path,
+        metavar="FILE.json",
+        help="write the same statistics as JSON to FILE (atomically)",
     )
     clean.add_argument(
         "--color",
@@ -194,4 +203,5 @@ def run_clean(args: argparse.Namespace) -> int:
         output=output_file,
         report=args.report,
         rejected=args.rejected,
+        stats=args.stats_json,
     )

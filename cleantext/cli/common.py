@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -110,6 +111,7 @@ def run_batch(
     report: Path | None = None,
     rejected: Path | None = None,
     scores: Path | None = None,
+    stats: Path | None = None,
 ) -> int:
     """Run the batch job over `args.paths`, reporting problems as they come;
     what would go to stdout goes to the file `output` when one is named."""
@@ -143,6 +145,7 @@ def run_batch(
         ("--report", report),
         ("--rejected", rejected),
         ("-o", scores),  # `cleantext score -o`
+        ("--stats-json", stats),
     ]
     refuse_clashing_outputs(
         [(flag, path) for flag, path in named if path is not None],
@@ -181,13 +184,38 @@ def run_batch(
         batch.run(sources)
         progress.close()
     if getattr(args, "stats", False):
-        say(pipeline.stats_table())
-    if batch.dropped:
-        say(f"cleantext: {batch.dropped} document(s) dropped, see {rejected}")
+        say(pipeline.stats_table() + dropped_table(batch.judge.reasons))
+    if stats is not None:
+        write_statistics(stats, pipeline, batch, problems)
+    if batch.judge.dropped:
+        say(f"cleantext: {batch.judge.dropped} document(s) dropped, see {rejected}")
     if problems:
         say(f"cleantext: {problems} problem(s) reported above")
         return EXIT_INPUT_ERRORS
     return EXIT_OK
+
+
+def dropped_table(reasons: dict[str, int]) -> str:
+    """Lines of documents dropped by reason, most first (empty when none)."""
+    ordered = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"\ndropped  {reason}  {count}" for reason, count in ordered)
+
+
+def write_statistics(
+    path: Path, pipeline: Pipeline, batch: BatchCleaner, problems: int
+) -> None:
+    """Write a run's statistics to `path` as JSON: documents, input problems,
+    documents dropped and by reason, and per cleaner its counts and edits by rule.
+    Counted whether or not edits are explained; rule names are fixed labels."""
+    statistics = {
+        "documents": batch.documents,
+        "problems": problems,
+        "dropped": batch.judge.dropped,
+        "dropped_by_reason": dict(sorted(batch.judge.reasons.items())),
+        **pipeline.stats_json(),
+    }
+    with output_file(path) as handle:
+        handle.write(json.dumps(statistics, indent=2).encode() + b"\n")
 
 
 def refuse_clashing_outputs(

@@ -32,13 +32,18 @@ from cleantext.quality import QualityFilter, failing_reasons, score
 
 __all__ = ["CleantextCleaner", "CleantextFilter"]
 
+CARRIED = "cleantext"  # the metadata key where the cleaner step leaves its findings
+
 
 class CleantextCleaner(PipelineStep):
     """Clean each document's text with `pipeline` (default `default_pipeline()`).
 
     datatrove's stats count documents changed and unchanged, characters removed,
-    and edits per cleaner (`edits_FixTypos`, ...); a document a cleaner skipped
-    (over the pipeline's budget) passes unchanged and is counted as `skipped`.
+    and edits per cleaner and rule (`edits_FixTypos`, `edits_FixTypos/typo`);
+    a document a cleaner skipped (over the pipeline's budget) passes unchanged
+    and is counted as `skipped`. What the cleaning learned (the metadata it took
+    out of the text, the junk it removed, its edits by rule) goes to
+    `metadata["cleantext"]`, where `CleantextFilter` reads it.
     """
 
     name = "🧹 cleantext"
@@ -57,6 +62,11 @@ class CleantextCleaner(PipelineStep):
                 cleaned = pipeline.run(Document(document.text, id=str(document.id)))
             self._count(document.text, cleaned)
             document.text = cleaned.text
+            document.metadata[CARRIED] = {
+                "metadata": cleaned.metadata,
+                "signals": cleaned.signals,
+                "rule_counts": cleaned.rule_counts,
+            }
             self.update_doc_stats(document)
             yield document
 
@@ -68,8 +78,10 @@ class CleantextCleaner(PipelineStep):
         self.stat_update(
             "chars_removed", value=len(before) - len(cleaned.text), unit="doc"
         )
-        for cleaner, count in sorted(cleaned.edit_counts.items()):
-            self.stat_update(f"edits_{cleaner}", value=count)
+        for cleaner, rules in sorted(cleaned.rule_counts.items()):
+            self.stat_update(f"edits_{cleaner}", value=sum(rules.values()))
+            for rule, count in sorted(rules.items()):
+                self.stat_update(f"edits_{cleaner}/{rule}", value=count)
 
 
 class CleantextFilter(BaseFilter):
@@ -78,8 +90,10 @@ class CleantextFilter(BaseFilter):
     in `metadata["cleantext_reasons"]` (the CLI's `--rejected` says the same) and,
     as datatrove's filters do, its first reason in `filter_reason`
     ("gopher-quality/gopher_short_doc") for the exclusion writer and the stats.
-    Signals are computed from the text alone, so the `cleantext` preset's
-    edit-based signals (typo and spacing rates) read zero here."""
+    After a `CleantextCleaner` step the signals include what the cleaning did
+    (junk removed, typo and spacing rates), so every preset decides as it does
+    in the CLI and the other engines; without one they come from the text
+    alone, and those read zero."""
 
     name = "🧹 cleantext quality"
 
@@ -94,10 +108,22 @@ class CleantextFilter(BaseFilter):
             raise ValueError("CleantextFilter needs at least one preset")
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
-        _, decisions = score(doc.text, self.filters)
+        _, decisions = score(_cleaned(doc), self.filters)
         failed = failing_reasons(decisions)
         if not failed:
             return True
         doc.metadata["cleantext_reasons"] = failed
-        preset, reasons = next(iter(failed.items()))
-        return False, f"{preset}/{reasons[0]}"
+        return False, failed[0]
+
+
+def _cleaned(doc: DatatroveDocument) -> Document:
+    """The cleantext document `CleantextCleaner` made, as far as the quality
+    signals read it: the text, and what the cleaning left in the metadata."""
+    carried = doc.metadata.get(CARRIED) or {}
+    return Document(
+        doc.text,
+        id=str(doc.id),
+        metadata=dict(carried.get("metadata", {})),
+        signals=dict(carried.get("signals", {})),
+        rule_counts=carried.get("rule_counts", {}),
+    )

@@ -129,9 +129,7 @@ def judged_rows(
             if filters:
                 failed = failing_reasons({f.name: f.decide(computed) for f in filters})
                 row["keep"] = not failed
-                row["reasons"] = [
-                    f"{name}/{r}" for name, rs in failed.items() for r in rs
-                ]
+                row["reasons"] = failed
         rows.append(row)
     return rows
 

@@ -3,6 +3,7 @@ located reason it is not; records written back as one UTF-8 line each."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 from collections.abc import Iterator
@@ -123,11 +124,27 @@ def _peek(stream: BinaryIO, size: int = 8) -> bytes:
 
 
 def dump_jsonl_line(record: dict[str, Any]) -> bytes:
-    """Serialise a record as one UTF-8 JSON line, escaping what UTF-8 cannot carry."""
+    """Serialise a record as one UTF-8 JSON line, escaping what UTF-8 cannot carry
+    and writing values JSON has no type for (a Parquet row's dates, decimals,
+    bytes) as strings (`_as_json`)."""
     try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        line = json.dumps(record, ensure_ascii=False, default=_as_json)
+        return (line + "\n").encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: keep them, as JSON escapes
-        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
+        line = json.dumps(record, ensure_ascii=True, default=_as_json)
+        return (line + "\n").encode("ascii")
+
+
+def _as_json(value: Any) -> Any:
+    """A JSON form of a value JSON has no type for: ISO 8601 for dates and
+    times, base64 for bytes, a list for other collections, else its `str`."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
 
 
 def write_json_line(stream: BinaryIO, entry: dict[str, Any]) -> None:

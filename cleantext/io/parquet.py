@@ -70,21 +70,31 @@ class ParquetColumn:
         """Every row's text, in order (None for a null)."""
         return (text for text, _ in self.rows())
 
-    def rows(self, field: str | None = None) -> Iterator[tuple[str | None, dict]]:
-        """Every row's text, in order (None for a null), with `{field: value}`
-        when the file has a column `field` and the row a value in it (the field
-        DropRepeatedLines groups by), else `{}`."""
+    def rows(
+        self, columns: Iterable[str] | None = ()
+    ) -> Iterator[tuple[str | None, dict[str, Any]]]:
+        """Every row's text, in order (None for a null), with its values in
+        `columns` (those the file has; None: every column, the whole record)."""
         pa, _ = _pyarrow(self.where)
+        wanted = None if columns is None else list(columns)
         try:
             for batch in self.file.iter_batches(batch_size=BATCH_ROWS):
                 self._batches.append(batch)
                 texts = batch.column(self.name).to_pylist()
-                if field is None or field not in batch.schema.names:
-                    yield from ((text, {}) for text in texts)
-                    continue
-                values = batch.column(field).to_pylist()
-                for text, value in zip(texts, values, strict=True):
-                    yield text, ({} if value is None else {field: value})
+                names = [
+                    name
+                    for name in batch.schema.names
+                    if wanted is None or name in wanted
+                ]
+                values = [batch.column(name).to_pylist() for name in names]
+                for i, text in enumerate(texts):
+                    yield (
+                        text,
+                        {
+                            name: column[i]
+                            for name, column in zip(names, values, strict=True)
+                        },
+                    )
         except (OSError, pa.ArrowException) as exc:
             raise InputError(self.where, f"cannot read Parquet data: {exc}") from None
 

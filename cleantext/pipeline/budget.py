@@ -46,7 +46,7 @@ class Snapshot:
     text: str
     metadata: dict[str, Any]
     signals: dict[str, Any]
-    edit_counts: dict[str, int]
+    rule_counts: dict[str, dict[str, int]]
     edits: int
 
     @classmethod
@@ -55,7 +55,7 @@ class Snapshot:
             doc.text,
             dict(doc.metadata),
             dict(doc.signals),
-            dict(doc.edit_counts),
+            {cleaner: dict(rules) for cleaner, rules in doc.rule_counts.items()},
             len(doc.edits),
         )
 
@@ -63,7 +63,7 @@ class Snapshot:
         doc.text = self.text
         doc.metadata = self.metadata
         doc.signals = self.signals
-        doc.edit_counts = self.edit_counts
+        doc.rule_counts = self.rule_counts
         del doc.edits[self.edits :]
 
 

@@ -20,7 +20,7 @@ from cleantext.pipeline.budget import (
     interrupt_after,
 )
 from cleantext.pipeline.registry import build_cleaner
-from cleantext.pipeline.stats import CleanerStats, stats_table
+from cleantext.pipeline.stats import CleanerStats, flat_rule_counts, stats_table
 from cleantext.resources.tomlio import (
     TOMLDecodeError,
     dumps_toml,
@@ -124,7 +124,7 @@ class Pipeline(Cleaner):
             if deadline is not None and time.perf_counter() > deadline:
                 break
             chars_in = len(doc.text)
-            edits_before = sum(doc.edit_counts.values())
+            counted = flat_rule_counts(doc.rule_counts)
             started = time.perf_counter()
             result = cleaner(doc)
             stats.seconds += time.perf_counter() - started
@@ -137,7 +137,7 @@ class Pipeline(Cleaner):
             stats.documents += 1
             stats.chars_in += chars_in
             stats.chars_out += len(doc.text)
-            stats.edits += sum(doc.edit_counts.values()) - edits_before
+            stats.count_rules(counted, flat_rule_counts(doc.rule_counts))
         return doc
 
     def prepare(self) -> None:
@@ -161,6 +161,13 @@ class Pipeline(Cleaner):
     def stats_table(self) -> str:
         """The statistics as an aligned plain-text table."""
         return stats_table(self.stats, self.passed_through)
+
+    def stats_json(self) -> dict[str, Any]:
+        """The statistics as JSON: per cleaner, its counts and edits by rule."""
+        return {
+            "cleaners": [stats.to_json() for stats in self.stats],
+            "passed_through": self.passed_through,
+        }
 
     # --- configuration -------------------------------------------------------------
 

@@ -93,11 +93,17 @@ def _presets() -> dict[str, tuple[Check, ...]]:
     }
 
 
-def failing_reasons(decisions: Mapping[str, Decision]) -> dict[str, list[str]]:
-    """The reasons of every filter that drops the document, by filter name: empty
-    when all keep it. The CLI's `--rejected` file and the engines' `reasons`
-    columns say the same."""
-    return {name: list(d.reasons) for name, d in decisions.items() if not d.keep}
+def failing_reasons(decisions: Mapping[str, Decision]) -> list[str]:
+    """The reasons of every filter that drops the document, each named
+    `"filter/reason"` ("c4/too_few_sentences"), in filter order: empty when all
+    keep it. The one shape of reasons everywhere: the CLI's `--rejected` and
+    `--report` files, the engines' `reasons` columns, datatrove's metadata."""
+    return [
+        f"{name}/{reason}"
+        for name, decision in decisions.items()
+        if not decision.keep
+        for reason in decision.reasons
+    ]
 
 
 def preset_names() -> list[str]:

@@ -24,11 +24,11 @@ from cleantext.io.sources import READS_BUFFERED, RECORD_FORMATS, Source
 from cleantext.io.warc import WarcRecord, iter_warc
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
-from cleantext.run.judge import Judge, Report
+from cleantext.run.judge import Place
 from cleantext.run.ordering import clean_in_order
+from cleantext.run.outcome import Outcomes
 from cleantext.run.pool import map_documents
 from cleantext.run.progress import OFF, Progress
-from cleantext.run.review import Review
 from cleantext.run.whole import read_whole
 
 # Workers start once this much text waits: for less, forking costs as much.
@@ -76,9 +76,9 @@ class BatchOptions:
 class BatchCleaner:
     """Clean sources one by one, reporting problems through `on_error`/`on_warning`.
 
-    This class reads each format and writes where the options say; what it shows,
-    reports and judges of each document is done by `Review`, `Report` and `Judge`,
-    the order of results by `clean_in_order`.
+    This class reads each format and writes where the options say; what else
+    becomes of each document (shown, judged, reported) is `Outcomes`' work, the
+    order of results `clean_in_order`'s.
     """
 
     def __init__(
@@ -98,21 +98,12 @@ class BatchCleaner:
         self.stdout = stdout
         self.on_error = on_error
         self.on_warning = on_warning
-        self.review = Review(
-            stdout,
-            diff=options.show_diff,
-            edits=options.show_edits,
-            colour=options.colour,
-        )
-        self.report = Report(report) if report is not None else None
-        self.judge = Judge(options.filters, scores, rejected)
         self.progress = progress or Progress(sys.stderr, OFF)
+        self.outcomes = Outcomes.of(
+            options, stdout, self.progress, on_warning, report, rejected, scores
+        )
+        self.judge = self.outcomes.judge
         self.documents = 0
-
-    @property
-    def dropped(self) -> int:
-        """Documents a quality filter dropped (they are in the rejected file)."""
-        return self.judge.dropped
 
     def run(self, sources: list[Source]) -> None:
         """Clean every source in order: record files (JSONL, Parquet) one by one,
@@ -176,7 +167,7 @@ class BatchCleaner:
                 self.progress.add(size, documents=0)
                 continue
             with self._reporting(source):
-                if self._settle(doc, before, source.label, None, size):
+                if self.outcomes.settle(doc, before, Place(source.label), size):
                     self._emit(source, [self._whole_output(doc)])
 
     def _whole_output(self, doc: Document) -> bytes:
@@ -230,7 +221,12 @@ class BatchCleaner:
                 kept = line.kept(self.options.in_place)
                 if kept is not None:
                     yield kept
-            elif self._settle(doc, before, source.label, line.number, len(line.raw)):
+            elif self.outcomes.settle(
+                doc,
+                before,
+                Place(source.label, line.number, line.record, field),
+                len(line.raw),
+            ):
                 line.record[field] = doc.text
                 yield dump_jsonl_line(line.record)
         if not seen_any:
@@ -273,7 +269,12 @@ class BatchCleaner:
         for record, before, doc in clean_in_order(records, document, self._clean_all):
             if doc is None:
                 self.progress.add(record.size, documents=0)
-            elif self._settle(doc, before, source.label, record.number, record.size):
+            elif self.outcomes.settle(
+                doc,
+                before,
+                Place(source.label, record.number, record.fields),
+                record.size,
+            ):
                 output = {"id": doc.id, **record.fields, "text": doc.text}
                 if doc.metadata:
                     output["metadata"] = doc.metadata
@@ -303,25 +304,26 @@ class BatchCleaner:
         if table.file.metadata.num_rows == 0:
             self.on_warning(f"{source.label}: empty file (no rows)")
 
+        field = self.options.field
+
         def document(row: tuple[int, tuple[str | None, dict]]) -> Document | None:
             number, (text, fields) = row
             if text is None:
                 return None
-            return Document(text, id=f"{source.label}:{number}", metadata=fields)
+            metadata = self._group_metadata(fields)
+            return Document(text, id=f"{source.label}:{number}", metadata=metadata)
 
         def outcomes() -> Iterator[tuple[str | None, bool]]:
-            rows = enumerate(table.rows(self.options.group_field), start=1)
-            for (number, _), before, doc in clean_in_order(
+            rows = enumerate(table.rows(self._columns_read()), start=1)
+            for (number, (_, fields)), before, doc in clean_in_order(
                 rows, document, self._clean_all
             ):
                 if doc is None:
                     yield None, True  # a null passes through
                 else:
                     size = len(before.encode("utf-8", "surrogatepass"))
-                    yield (
-                        doc.text,
-                        self._settle(doc, before, source.label, number, size),
-                    )
+                    place = Place(source.label, number, fields, field)
+                    yield doc.text, self.outcomes.settle(doc, before, place, size)
 
         if target is None:
             for _ in outcomes():  # a review run: clean (and show) but write nothing
@@ -354,19 +356,13 @@ class BatchCleaner:
             self.documents += 1
             yield doc
 
-    def _settle(
-        self, doc: Document, before: str, source: str, line: int | None, size: int
-    ) -> bool:
-        """Show, report, count and judge one cleaned document, read from `size`
-        bytes of input; False when a filter drops it."""
-        label = source if line is None else f"{source}:{line}"
-        if doc.skipped:
-            self.on_warning(f"{label}: {doc.skipped}; passed through unchanged")
-        self.review.show(label, before, doc)
-        if self.report is not None:
-            self.report.add(doc, source, line, len(before))
-        self.progress.add(size)
-        return self.judge.keeps(doc, source, line)
+    def _columns_read(self) -> tuple[str, ...] | None:
+        """The Parquet columns read besides the text: all (None) for whole
+        records, else the group field, if any."""
+        if self.outcomes.whole_records:
+            return None
+        group = self.options.group_field
+        return (group,) if group else ()
 
     def _emit(self, source: Source, chunks: Iterator[bytes] | list[bytes]) -> None:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""

@@ -101,7 +101,7 @@ class RepeatCounter:
                 yield record.text, {**record.metadata, **record.fields}
 
     def _parquet(self, source: Source) -> Iterator[tuple[str, Mapping]]:
-        column = None if self.group_by == GROUP_BY_NONE else self.group_by
-        for text, fields in ParquetColumn.open(source, self.field).rows(column):
+        columns = () if self.group_by == GROUP_BY_NONE else (self.group_by,)
+        for text, fields in ParquetColumn.open(source, self.field).rows(columns):
             if text is not None:
-                yield text, fields
+                yield text, {k: v for k, v in fields.items() if v is not None}

@@ -294,7 +294,7 @@ def test_diff_and_explain_review_without_writing(run_cli, tmp_path):
     assert f"--- {path}\n" in out and f"+++ {path} (cleaned)\n" in out
     assert "-caf\u00c3\u00a9 &amp; bar\u00a0 " in out and "+café & bar" in out
     assert f"== {path}" in out
-    assert "FixUnicode/unescape_html+" in out
+    assert "FixUnicode/ftfy unescape_html+" in out
     assert "NormalizeWhitespace/line-ending @" in out
     assert "NormalizeWhitespace/blank-lines @" in out
     assert "\x1b[" not in out
@@ -325,7 +325,7 @@ def test_report_has_one_line_per_document(run_cli, tmp_path):
     entries = [json.loads(line) for line in report.read_text().splitlines()]
     assert [e["id"] for e in entries] == [
         str(tmp_path / "a.txt"),
-        "7",
+        7,  # the record's own id, as it was
         f"{tmp_path / 'b.jsonl'}:2",
     ]
     first = entries[0]
@@ -360,6 +360,41 @@ def test_stats_and_pipeline_and_cleaners_commands(run_cli, tmp_path):
     assert run_cli("pipeline", config).stdout.decode() == toml
     listing = run_cli("cleaners").stdout.decode()
     assert "NormalizeWhitespace:" in listing and "max_blank_lines = 1" in listing
+
+
+def test_statistics_count_every_rule_and_reason_whether_or_not_explained(
+    run_cli, tmp_path
+):
+    data = _article_and_short_note(tmp_path)
+    runs = []
+    for explain in ([], ["--explain"]):
+        stats = tmp_path / f"stats{len(explain)}.json"
+        result = run_cli(
+            "clean",
+            data,
+            *explain,
+            "--filter",
+            "gopher-quality",
+            "--rejected",
+            tmp_path / f"rejected{len(explain)}.jsonl",
+            "--stats",
+            "--stats-json",
+            stats,
+            "--jobs",
+            "2",
+        )
+        assert result.returncode == 0, result.stderr
+        runs.append(json.loads(stats.read_text()))
+    quiet, loud = runs
+    for run in runs:
+        for cleaner in run["cleaners"]:
+            cleaner.pop("seconds")
+    assert quiet == loud
+    assert quiet["documents"] == 2 and quiet["dropped"] == 1
+    assert quiet["dropped_by_reason"]["gopher-quality/gopher_short_doc"] == 1
+    rules = {rule for c in quiet["cleaners"] for rule in c["rules"]}
+    assert all(rule.count("/") == 1 and " " not in rule for rule in rules)
+    assert "dropped  gopher-quality/gopher_short_doc  1" in result.stderr.decode()
 
 
 def test_seeds_review_command_from_the_readme(run_cli):
@@ -454,8 +489,46 @@ def test_filter_drops_documents_into_the_rejected_file(run_cli, tmp_path):
     assert [k["id"] for k in kept] == ["a"]
     dropped = [json.loads(line) for line in rejected.open()]
     assert dropped[0]["id"] == "b"
-    assert dropped[0]["reasons"]["gopher-quality"][0] == "gopher_short_doc"
-    assert dropped[0]["text"] == "Too short."
+    assert dropped[0]["reasons"][0] == "gopher-quality/gopher_short_doc"
+    assert dropped[0]["text"] == "Too short." and dropped[0]["keep"] is False
+
+
+def test_rejected_and_report_lines_keep_the_whole_input_record(run_cli, tmp_path):
+    data = tmp_path / "docs.jsonl"
+    records = [
+        {"id": "a", "url": "https://e.org/a", "body": ARTICLE_TEXT, "dataset": "x"},
+        {"id": "b", "url": "https://e.org/b", "body": "Too short ,really.", "n": 2},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records))
+    rejected, report = tmp_path / "rejected.jsonl", tmp_path / "report.jsonl"
+    result = run_cli(
+        "clean", data, "--field", "body", "-o", tmp_path / "out",
+        "--filter", "gopher-quality", "--rejected", rejected, "--report", report,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    [dropped] = [json.loads(line) for line in rejected.open()]
+    assert dropped == {
+        "id": "b",
+        "url": "https://e.org/b",
+        "n": 2,
+        "input": str(data),
+        "line": 2,
+        "body": "Too short, really.",
+        "keep": False,
+        "reasons": dropped["reasons"],
+    }
+    assert dropped["reasons"][0] == "gopher-quality/gopher_short_doc"
+    lines = [json.loads(line) for line in report.open()]
+    assert [(r["id"], r["url"], r["keep"]) for r in lines] == [
+        ("a", "https://e.org/a", True),
+        ("b", "https://e.org/b", False),
+    ]
+    assert lines[0]["dataset"] == "x" and "body" not in lines[0]
+    assert lines[1]["reasons"] == dropped["reasons"]
+    assert lines[1]["rules"] == {
+        "FixSpacing/space-after-comma": 1,
+        "FixSpacing/space-before-comma": 1,
+    }
 
 
 @pytest.mark.parametrize(

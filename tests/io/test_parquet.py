@@ -1,5 +1,6 @@
 """`cleantext clean` on Parquet files: one text column cleaned, the rest untouched."""
 
+import datetime
 import json
 
 import pytest
@@ -59,7 +60,17 @@ def test_jobs_give_the_same_file(run_cli, data, tmp_path):
 
 def test_filter_drops_rows_into_the_rejected_file(run_cli, data, tmp_path):
     short = tmp_path / "short.parquet"
-    pq.write_table(pa.table({"text": ["Too short.", None, "Also short."]}), short)
+    when = datetime.date(2026, 1, 2)
+    pq.write_table(
+        pa.table(
+            {
+                "text": ["Too short.", None, "Also short."],
+                "url": ["https://e.org/1", "https://e.org/2", None],
+                "day": [when] * 3,
+            }
+        ),
+        short,
+    )
     rejected = tmp_path / "rejected.jsonl"
     result = run_cli(
         "clean", short, "-o", tmp_path / "out", "--filter", "gopher-quality",
@@ -73,6 +84,11 @@ def test_filter_drops_rows_into_the_rejected_file(run_cli, data, tmp_path):
     assert [(d["input"].endswith("short.parquet"), d["line"]) for d in dropped] == [
         (True, 1),
         (True, 3),
+    ]
+    # whole rows: every column, dates as ISO 8601, nulls as null
+    assert [(d["url"], d["day"], d["text"]) for d in dropped] == [
+        ("https://e.org/1", "2026-01-02", "Too short."),
+        (None, "2026-01-02", "Also short."),
     ]
 
 

@@ -56,7 +56,7 @@ def test_explain_records_edits_and_does_not_change_the_output():
     assert quiet.text == loud.text
     changes = [edit for edit in loud.edits if edit.action != "note"]
     assert quiet.edits == [] and len(changes) == sum(loud.edit_counts.values())
-    assert quiet.edit_counts == loud.edit_counts
+    assert quiet.rule_counts == loud.rule_counts
 
 
 def test_statistics_per_cleaner():
@@ -68,8 +68,14 @@ def test_statistics_per_cleaner():
     assert unicode_stats.chars_in == len("a &amp; b  \n\n\n") + 5
     assert space_stats.chars_out == len("a & b\n") + 5
     assert space_stats.edits == 2
+    assert unicode_stats.rules == {"FixUnicode/ftfy": 1}
+    assert sum(space_stats.rules.values()) == 2
     assert all(s.seconds >= 0 for s in pipeline.stats)
-    assert "NormalizeWhitespace" in pipeline.stats_table()
+    table = pipeline.stats_table()
+    assert "NormalizeWhitespace" in table and "  FixUnicode/ftfy" in table
+    report = pipeline.stats_json()
+    assert report["cleaners"][0]["rules"] == {"FixUnicode/ftfy": 1}
+    assert report["passed_through"] == 0
     pipeline.reset_stats()
     assert pipeline.stats[0].documents == 0
 
@@ -314,7 +320,7 @@ def test_clean_and_explain_returns_the_text_and_its_edits():
     )
     assert text == "We met at the café, then left."
     assert [(e.cleaner, e.rule) for e in edits] == [
-        ("FixUnicode", "fix_encoding"),
+        ("FixUnicode", "ftfy fix_encoding"),
         ("FixSpacing", "space-before-comma"),
         ("FixSpacing", "space-after-comma"),
         ("FixCasing", "sentence-start"),

@@ -1,0 +1,74 @@
+"""What becomes of each cleaned document besides its text: shown for review,
+judged by the quality filters, reported, and counted in the progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
+
+from cleantext.document import Document
+from cleantext.run.judge import Judge, Place, Report
+from cleantext.run.progress import Progress
+from cleantext.run.review import Review
+
+if TYPE_CHECKING:
+    from cleantext.run.batch import BatchOptions
+
+
+@dataclass
+class Outcomes:
+    """Settles each cleaned document: says when it was passed through, shows
+    it (`review`), judges it (`judge`), reports it (`report`) and counts it."""
+
+    review: Review
+    judge: Judge
+    report: Report | None
+    progress: Progress
+    on_warning: Callable[[str], None]
+
+    @classmethod
+    def of(
+        cls,
+        options: BatchOptions,
+        stdout: BinaryIO,
+        progress: Progress,
+        on_warning: Callable[[str], None],
+        report: BinaryIO | None = None,
+        rejected: BinaryIO | None = None,
+        scores: BinaryIO | None = None,
+    ) -> Outcomes:
+        """Outcomes as the batch options ask: review on `stdout`, judgement by
+        their filters, report, rejected and scores files when given."""
+        review = Review(
+            stdout,
+            diff=options.show_diff,
+            edits=options.show_edits,
+            colour=options.colour,
+        )
+        return cls(
+            review,
+            Judge(options.filters, scores, rejected),
+            Report(report) if report is not None else None,
+            progress,
+            on_warning,
+        )
+
+    @property
+    def whole_records(self) -> bool:
+        """Whether documents are written out with their whole input record (to a
+        report or a rejected file)."""
+        return self.report is not None or self.judge.rejected is not None
+
+    def settle(self, doc: Document, before: str, place: Place, size: int) -> bool:
+        """Settle one document, read from `size` bytes of input as `before`;
+        False when a filter drops it (it is then in the rejected file)."""
+        label = place.source if place.line is None else f"{place.source}:{place.line}"
+        if doc.skipped:
+            self.on_warning(f"{label}: {doc.skipped}; passed through unchanged")
+        self.review.show(label, before, doc)
+        reasons = self.judge.judge(doc, place)
+        if self.report is not None:
+            self.report.add(doc, place, len(before), reasons)
+        self.progress.add(size)
+        return not self.judge.drops(doc, place, reasons)
