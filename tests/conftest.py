@@ -48,6 +48,16 @@ def messages(stderr: bytes) -> list[str]:
     return [line for line in stderr.decode().splitlines() if not _SUMMARY.match(line)]
 
 
+def outputs(folder: Path) -> list[str]:
+    """The files a run wrote under `folder` (relative, sorted), without the
+    completion markers it keeps in `.cleantext/`."""
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and ".cleantext" not in p.relative_to(folder).parts
+    )
+
+
 def _run_cli_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     """Run `cleantext` as a subprocess, the way users do."""
     return subprocess.run(

@@ -16,8 +16,11 @@ from cleantext.cli.common import (
     use_colour,
 )
 from cleantext.io.formats import names_jsonl_file
+from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter, preset_names
 from cleantext.run.batch import BatchOptions
+from cleantext.run.resume import Completions, run_digest
+from cleantext.version import __version__
 
 CLEAN_EXAMPLES = """\
 examples:
@@ -69,8 +72,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     clean.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace outputs already under -o DIR (an earlier run's); without "
-        "it such inputs are refused with an error and the others are cleaned",
+        help="replace outputs already under -o DIR and clean every input again; "
+        "without it a re-run of the same command skips the inputs it completed "
+        "(markers in DIR/.cleantext/), and other outputs already there are "
+        "refused with an error while the other inputs are cleaned",
     )
     clean.add_argument(
         "--output-format",
@@ -157,6 +162,24 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     clean.set_defaults(handler=run_clean)
 
 
+def completions_of(args: argparse.Namespace, pipeline: Pipeline) -> Completions | None:
+    """The completion markers of `-o DIR`'s outputs (None without one): a re-run
+    of the same command on the same inputs skips what it completed."""
+    if not args.output_dir or names_jsonl_file(args.output_dir):
+        return None
+    settings = {
+        "version": __version__,
+        "pipeline": pipeline.options(),
+        "filters": args.filter,
+        "field": args.field,
+        "format": args.format,
+        "encoding_errors": args.encoding_errors,
+        "language": args.language,
+        "side_outputs": [bool(args.report), bool(args.rejected)],
+    }
+    return Completions(args.output_dir, run_digest(settings), not args.overwrite)
+
+
 def run_clean(args: argparse.Namespace) -> int:
     reading_stdin = not args.paths or "-" in args.paths
     if args.in_place and args.output_dir:
@@ -190,6 +213,7 @@ def run_clean(args: argparse.Namespace) -> int:
         output_format=args.output_format,
         group_field=repeats.group_field(pipeline),
         language=args.language,
+        completions=completions_of(args, pipeline),
     )
     if args.output_format == "jsonl" and not options.prints_outputs:
         raise UsageError(

@@ -176,8 +176,12 @@ def run_batch(
             progress=progress,
         )
         if options.output_dir:
+            completions = options.completions
             sources, unwritable = claim_outputs(
-                sources, options.output_dir, getattr(args, "overwrite", False)
+                sources,
+                options.output_dir,
+                getattr(args, "overwrite", False),
+                completions.is_done if completions else None,
             )
             for error in unwritable:
                 on_error(error)
@@ -187,6 +191,11 @@ def run_batch(
         say(pipeline.stats_table() + dropped_table(batch.judge.reasons))
     if stats is not None:
         write_statistics(stats, pipeline, batch, problems)
+    if batch.resumed:
+        say(
+            f"cleantext: {batch.resumed} input(s) completed by an earlier run of "
+            "this command: skipped (--overwrite cleans them again)"
+        )
     if batch.judge.dropped:
         say(f"cleantext: {batch.judge.dropped} document(s) dropped, see {rejected}")
     if problems:

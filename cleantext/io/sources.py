@@ -7,7 +7,7 @@ import contextlib
 import fnmatch
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,13 +116,17 @@ def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator
 
 
 def claim_outputs(
-    sources: list[Source], output_dir: Path, overwrite: bool = False
+    sources: list[Source],
+    output_dir: Path,
+    overwrite: bool = False,
+    done: Callable[[Source], bool] | None = None,
 ) -> tuple[list[Source], list[InputError]]:
     """The sources whose output under `output_dir` neither overwrites an input,
-    another source's output nor (unless `overwrite`) a file already there, and an
-    error for each of the others: two inputs whose names differ only in what
-    their outputs drop (`raw.jsonl.gz`, `raw.warc.wet.gz`) cleaned in two runs
-    must not silently replace one output with the other."""
+    another source's output nor (unless `overwrite`) a file already there that
+    is not this run's own completed output (`done`), and an error for each of
+    the others: two inputs whose names differ only in what their outputs drop
+    (`raw.jsonl.gz`, `raw.warc.wet.gz`) cleaned in two runs must not silently
+    replace one output with the other."""
     resolved = {s: _resolved(s.path) for s in sources if s.path}
     inputs = {path for path in resolved.values() if isinstance(path, Path)}
     claimed: dict[Path, str] = {}
@@ -150,11 +154,16 @@ def claim_outputs(
                     f"output {target} is also the output of {claimed[target]}",
                 )
             )
-        elif not overwrite and os.path.lexists(target):
+        elif (
+            not overwrite
+            and os.path.lexists(target)
+            and not (done is not None and done(source))
+        ):
             errors.append(
                 InputError(
                     source.label,
-                    f"output {target} already exists (from an earlier run?); "
+                    f"output {target} already exists, not completed by this "
+                    "command (another run, other options, or a changed input); "
                     "--overwrite replaces it",
                 )
             )

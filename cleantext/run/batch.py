@@ -29,7 +29,8 @@ from cleantext.run.ordering import clean_in_order
 from cleantext.run.outcome import Outcomes
 from cleantext.run.pool import map_documents
 from cleantext.run.progress import OFF, Progress
-from cleantext.run.whole import read_whole
+from cleantext.run.resume import Completions
+from cleantext.run.whole import read_whole, whole_output
 
 # Workers start once this much text waits: for less, forking costs as much.
 WORKER_THRESHOLD_CHARS = 256_000
@@ -60,6 +61,7 @@ class BatchOptions:
     # documents by it (DropRepeatedLines' `group_by`); None copies nothing.
     group_field: str | None = None
     language: str | None = None  # every document's, if known; None: identify each
+    completions: Completions | None = None  # markers of outputs under output_dir
 
     @property
     def prints_outputs(self) -> bool:
@@ -104,21 +106,31 @@ class BatchCleaner:
         )
         self.judge = self.outcomes.judge
         self.documents = 0
+        self.resumed = 0  # inputs completed by an earlier run: skipped
 
     def run(self, sources: list[Source]) -> None:
         """Clean every source in order: record files (JSONL, Parquet) one by one,
         each a stream of records; runs of whole-document files as one stream, so
         that `jobs` worker processes share many small files."""
         files: list[Source] = []
+        completions = self.options.completions
         for source in sources:
-            if source.format in RECORD_FORMATS:
+            if completions is not None and completions.is_done(source):
                 self._process_files(files)
                 files = []
-                with self._reporting(source):
+                self.outcomes.replay(source, completions)
+                self.resumed += 1
+            elif source.format in RECORD_FORMATS:
+                self._process_files(files)
+                files = []
+                with self._reporting(source), self._completing(source):
                     self._process_records(source)
             else:
                 files.append(source)
         self._process_files(files)
+
+    def _completing(self, source: Source) -> contextlib.AbstractContextManager:
+        return self.outcomes.completing(source, self.options.completions)
 
     @contextlib.contextmanager
     def _reporting(self, source: Source) -> Iterator[None]:
@@ -166,19 +178,9 @@ class BatchCleaner:
             if doc is None:
                 self.progress.add(size, documents=0)
                 continue
-            with self._reporting(source):
+            with self._reporting(source), self._completing(source):
                 if self.outcomes.settle(doc, before, Place(source.label), size):
-                    self._emit(source, [self._whole_output(doc)])
-
-    def _whole_output(self, doc: Document) -> bytes:
-        """A cleaned whole-document file as it is written: its text, or, for JSONL
-        output, one line with its id, text and metadata."""
-        if self.options.output_format != "jsonl":
-            return doc.text.encode("utf-8", "surrogatepass")
-        record = {"id": doc.id, "text": doc.text}
-        if doc.metadata:
-            record["metadata"] = doc.metadata
-        return dump_jsonl_line(record)
+                    self._emit(source, [whole_output(doc, self.options.output_format)])
 
     def _read_whole(self, source: Source) -> tuple[str, dict[str, str], int]:
         """The text of a whole-document input, its metadata and its size in bytes."""

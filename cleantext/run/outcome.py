@@ -3,16 +3,19 @@ judged by the quality filters, reported, and counted in the progress."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from cleantext.document import Document
 from cleantext.run.judge import Judge, Place, Report
 from cleantext.run.progress import Progress
+from cleantext.run.resume import Completions
 from cleantext.run.review import Review
 
 if TYPE_CHECKING:
+    from cleantext.io.sources import Source
     from cleantext.run.batch import BatchOptions
 
 
@@ -72,3 +75,34 @@ class Outcomes:
             self.report.add(doc, place, len(before), reasons)
         self.progress.add(size)
         return not self.judge.drops(doc, place, reasons)
+
+    def _side_streams(self) -> dict[str, BinaryIO | None]:
+        report = self.report.stream if self.report is not None else None
+        return {"rejected": self.judge.rejected, "report": report}
+
+    def _use(self, streams: dict[str, BinaryIO | None]) -> None:
+        self.judge.rejected = streams["rejected"]
+        if self.report is not None:
+            self.report.stream = streams["report"]
+
+    @contextlib.contextmanager
+    def completing(
+        self, source: Source, completions: Completions | None
+    ) -> Iterator[None]:
+        """Around the cleaning of `source`: its side outputs also kept beside
+        its completion marker, written at the end (`resume.Completions`)."""
+        if completions is None or source.path is None:
+            yield
+            return
+        saved = self._side_streams()
+        with completions.completing(source, saved) as teed:
+            self._use(teed)
+            try:
+                yield
+            finally:
+                self._use(saved)
+
+    def replay(self, source: Source, completions: Completions) -> None:
+        """Write again what a `source` completed in an earlier run gave to the
+        side outputs."""
+        completions.replay(source, self._side_streams())

@@ -1,12 +1,15 @@
-"""Reading one whole-document input (a text, Markdown or HTML file, or stdin):
-its text, its metadata (an HTML page's title, author, date, url) and its size."""
+"""One whole-document input (a text, Markdown or HTML file, or stdin): reading
+its text, its metadata (an HTML page's title, author, date, url) and its size,
+and writing it cleaned."""
 
 from __future__ import annotations
 
 import sys
 
+from cleantext.document import Document
 from cleantext.io.compression import read_input
 from cleantext.io.html import extract_html
+from cleantext.io.jsonl import dump_jsonl_line
 from cleantext.io.sources import Source
 from cleantext.io.text import decode_text
 
@@ -22,3 +25,14 @@ def read_whole(source: Source, encoding_errors: str) -> tuple[str, dict[str, str
     if source.format == "html" and text.strip():
         return (*extract_html(text, source.label), len(data))
     return text, {}, len(data)
+
+
+def whole_output(doc: Document, output_format: str) -> bytes:
+    """A cleaned whole-document file as it is written: its text, or, for JSONL
+    output, one line with its id, text and metadata."""
+    if output_format != "jsonl":
+        return doc.text.encode("utf-8", "surrogatepass")
+    record = {"id": doc.id, "text": doc.text}
+    if doc.metadata:
+        record["metadata"] = doc.metadata
+    return dump_jsonl_line(record)

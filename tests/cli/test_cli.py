@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.conftest import SEEDS, messages
+from tests.conftest import SEEDS, messages, outputs
 
 DIRTY = "caf\u00c3\u00a9 &amp; bar\u00a0 \r\n\r\n\r\n\r\nnext line\n".encode()
 CLEANED = "café & bar\n\nnext line\n".encode()
@@ -53,7 +53,7 @@ def test_folder_mirrored_into_output_dir(run_cli, tmp_path):
     assert len(result.stderr.splitlines()) == 1
     assert (out / "a.txt").read_bytes() == CLEANED
     assert (out / "sub" / "b.md").read_bytes() == CLEANED
-    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["a.txt", "b.md"]
+    assert outputs(out) == ["a.txt", "sub/b.md"]
     assert not list(out.rglob(".*.tmp"))
 
 
@@ -62,7 +62,7 @@ def test_glob_selects_files_in_folders(run_cli, tmp_path):
     (tmp_path / "b.md").write_bytes(DIRTY)
     out = tmp_path / "out"
     run_cli("clean", tmp_path, "--glob", "*.md", "-o", out)
-    assert [p.name for p in out.iterdir()] == ["b.md"]
+    assert outputs(out) == ["b.md"]
 
 
 def test_output_dir_inside_input_folder_is_not_reread(run_cli, tmp_path):
@@ -592,7 +592,7 @@ def test_jobs_share_many_files_between_workers(run_cli, tmp_path):
         result = run_cli("clean", src, "-o", out, "--jobs", jobs)
         assert result.returncode == 1
         assert b"15.txt: invalid UTF-8" in result.stderr
-        trees[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        trees[jobs] = {name: (out / name).read_bytes() for name in outputs(out)}
     assert trees["1"] == trees["2"]
     assert len(trees["2"]) == 29
     assert trees["2"]["03.txt"].startswith(b"File 3 is here, and fine.\n")
@@ -665,3 +665,49 @@ def test_a_second_run_does_not_silently_replace_an_earlier_output(run_cli, tmp_p
     replaced = run_cli("clean", tmp_path / "raw.jsonl", "-o", out, "--overwrite")
     assert replaced.returncode == 0, replaced.stderr
     assert b"Second run, here." in (out / "raw.jsonl").read_bytes()
+
+
+def test_a_rerun_skips_completed_outputs_and_finishes_the_rest(run_cli, tmp_path):
+    """A stopped run (here: one output and its marker gone, as when a run is
+    killed before that input) is finished by running the same command again:
+    completed inputs are skipped, and the rejected and report files come out as
+    an uninterrupted run writes them."""
+    records = [
+        {"id": i, "text": ARTICLE_TEXT if i % 2 else "Short ,one."} for i in range(4)
+    ]
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in records)
+        )
+    (tmp_path / "c.txt").write_bytes(DIRTY)
+    out, rejected, report = tmp_path / "out", tmp_path / "r.jsonl", tmp_path / "p.jsonl"
+    command = (
+        "clean", tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.txt",
+        "-o", out, "--filter", "gopher-quality", "--rejected", rejected,
+        "--report", report,
+    )  # fmt: skip
+    assert run_cli(*command).returncode == 0
+    whole = {path: path.read_bytes() for path in (rejected, report, out / "b.jsonl")}
+    assert whole[rejected].count(b"\n") == 5 and whole[report].count(b"\n") == 9
+    markers = out / ".cleantext"
+    (out / "b.jsonl").unlink()
+    (markers / "b.jsonl.done.json").unlink()
+    a_before = (out / "a.jsonl").stat().st_mtime_ns
+
+    again = run_cli(*command)
+    assert again.returncode == 0, again.stderr
+    assert b"1 input(s) completed by an earlier run" in again.stderr  # c: dropped
+    assert (out / "a.jsonl").stat().st_mtime_ns == a_before  # not written again
+    assert {path: path.read_bytes() for path in whole} == whole
+    assert outputs(out) == ["a.jsonl", "b.jsonl"]
+
+    # another command (other filters) or a changed input: refused, not skipped
+    other = run_cli("clean", tmp_path / "a.jsonl", "-o", out)
+    assert other.returncode == 1 and b"not completed by this command" in other.stderr
+    with (tmp_path / "a.jsonl").open("a") as more:
+        more.write(json.dumps({"id": 9, "text": "More ,text."}) + "\n")
+    changed = run_cli(*command)
+    assert changed.returncode == 1 and b"a.jsonl" in changed.stderr
+    redone = run_cli(*command, "--overwrite")
+    assert redone.returncode == 0 and b"earlier run" not in redone.stderr
+    assert b"More, text." in rejected.read_bytes()  # too short: rejected
