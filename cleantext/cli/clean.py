@@ -35,8 +35,11 @@ examples:
   cat page.html | cleantext clean --format html
   cleantext clean notes/ --in-place --glob '*.md'
   cleantext clean docs/ -o out/ --report report.jsonl --pipeline my.toml
-  cleantext clean crawl.jsonl -o out/ --filter c4 --rejected dropped.jsonl \
-      --stats-json stats.json                   edits by rule, drops by reason
+  cleantext clean crawl.jsonl -o out/ --filter c4 --rejected dropped.jsonl
+  cleantext clean crawl/ -o out/ --stats-json stats.json
+                                                edits by rule, drops by reason
+  cleantext clean crawl/ -o out/                run again after a stop: skips
+                                                what the first run completed
   cleantext clean crawl.jsonl -o out.jsonl --repeats auto
                                                 also drop lines a site repeats
 """
@@ -59,7 +62,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     clean.add_argument(
         "-o",
+        "--output",
         "--output-dir",
+        dest="output_dir",
         type=Path,
         metavar="DIR|FILE.jsonl",
         help="write outputs under DIR, mirroring input names (HTML becomes .txt), "

@@ -42,9 +42,9 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "--glob",
         action="append",
         metavar="PATTERN",
-        help="file patterns to take from folders (repeatable; default: "
-        + " ".join(DEFAULT_GLOBS)
-        + ")",
+        help="file patterns to take from folders (repeatable; default: text, "
+        "Markdown, JSONL, HTML, WARC/WET and Parquet files, each also compressed: "
+        "*.txt *.md *.jsonl *.jsonl.gz ...; the README lists all)",
     )
     parser.add_argument(
         "--format",

@@ -17,12 +17,24 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     pipeline = commands.add_parser(
         "pipeline",
         help="print a pipeline as TOML (the default one, or a checked FILE)",
+        description="Print the default pipeline as TOML, a starting point for "
+        "your own (`cleantext pipeline > my.toml`, then `clean --pipeline "
+        "my.toml`); with FILE, check it and print it as cleantext reads it.",
     )
-    pipeline.add_argument("file", nargs="?", type=Path, metavar="FILE.toml")
+    pipeline.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE.toml",
+        help="a pipeline configuration to check (default: the built-in pipeline)",
+    )
     pipeline.set_defaults(handler=run_pipeline)
 
     cleaners = commands.add_parser(
-        "cleaners", help="list the cleaners a pipeline can name"
+        "cleaners",
+        help="list the cleaners a pipeline can name",
+        description="List every cleaner a pipeline file can name: what it does "
+        "and its options with their defaults, as TOML values.",
     )
     cleaners.set_defaults(handler=run_cleaners)
 
@@ -34,11 +46,16 @@ def run_pipeline(args: argparse.Namespace) -> int:
 
 def run_cleaners(args: argparse.Namespace) -> int:
     for name, cls in registered_cleaners().items():
-        summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
-        print(f"{name}: {summary}")
+        print(f"{name}: {_summary(cls)}")
         for option, value in _default_options(cls).items():
             print(f"    {option} = {json.dumps(value)}")
     return EXIT_OK
+
+
+def _summary(cls: type) -> str:
+    """The first paragraph of a cleaner's docstring, as one line."""
+    paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]
+    return " ".join(paragraph.split())
 
 
 def _default_options(cls: type) -> dict:

@@ -98,7 +98,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
     show = actions.add_parser("show", help="the most repeated lines of a table")
     show.add_argument("table", type=Path, metavar="TABLE")
-    show.add_argument("--top", type=positive_int, default=50, metavar="N")
+    show.add_argument(
+        "--top",
+        type=positive_int,
+        default=50,
+        metavar="N",
+        help="show the N lines found on the most documents (default: 50)",
+    )
     show.add_argument("--group", metavar="SITE", help="only this site's lines")
     show.set_defaults(handler=run_show)
 

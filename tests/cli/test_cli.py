@@ -360,6 +360,11 @@ def test_stats_and_pipeline_and_cleaners_commands(run_cli, tmp_path):
     assert run_cli("pipeline", config).stdout.decode() == toml
     listing = run_cli("cleaners").stdout.decode()
     assert "NormalizeWhitespace:" in listing and "max_blank_lines = 1" in listing
+    summaries = [line for line in listing.splitlines() if not line.startswith(" ")]
+    assert summaries and all(line.endswith((".", ")")) for line in summaries)
+    for command in ("pipeline", "cleaners", "repeats show"):
+        help_text = run_cli(*command.split(), "--help").stdout.decode()
+        assert "usage:" in help_text and help_text.count("\n") > 4
 
 
 def test_statistics_count_every_rule_and_reason_whether_or_not_explained(
