@@ -92,6 +92,18 @@ def test_presets_decide_with_named_reasons():
     assert kept.keep and kept.reasons == ()
 
 
+@pytest.mark.parametrize(("junk_share", "kept"), [(0.9, True), (0.97, False)])
+def test_a_page_is_mostly_junk_only_when_little_is_left(junk_share, kept):
+    """A news page whose chrome is 90% of its characters cleans to a good article:
+    the junk removed is not held against it; a page that is 97% junk is dropped."""
+    doc = Document(ARTICLE + ARTICLE.replace("council", "board"))
+    removed = round(len(doc.text) * junk_share / (1 - junk_share))
+    doc.signals["junk_chars_removed"] = removed
+    decision = QualityFilter.preset("cleantext").decide(compute_signals(doc))
+    assert decision.keep is kept
+    assert kept or decision.reasons == ("mostly_junk",)
+
+
 def test_thresholds_can_be_overridden_by_reason():
     signals = compute_signals(ARTICLE)
     strict = QualityFilter.preset("gopher-quality", gopher_short_doc=100)
