@@ -16,6 +16,7 @@ from cleantext.cli.common import (
     use_colour,
 )
 from cleantext.io.formats import names_jsonl_file
+from cleantext.io.shards import parse_size
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter, preset_names
 from cleantext.run.batch import BatchOptions
@@ -70,6 +71,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="write outputs under DIR, mirroring input names (HTML becomes .txt), "
         "or, for a name ending .jsonl or .ndjson (compressed or not: .jsonl.gz), "
         "every document as one JSON line of that file",
+    )
+    clean.add_argument(
+        "--max-file-size",
+        type=file_size,
+        metavar="SIZE",
+        help="with -o DIR, split each JSON lines output into shards of at most "
+        "SIZE bytes before compression (500MB, 1G), named NAME-00000.jsonl.gz, "
+        "NAME-00001.jsonl.gz, ...",
     )
     clean.add_argument(
         "--in-place", action="store_true", help="rewrite input files (atomically)"
@@ -181,8 +190,18 @@ def completions_of(args: argparse.Namespace, pipeline: Pipeline) -> Completions 
         "encoding_errors": args.encoding_errors,
         "language": args.language,
         "side_outputs": [bool(args.report), bool(args.rejected)],
+        "max_file_size": args.max_file_size,
     }
-    return Completions(args.output_dir, run_digest(settings), not args.overwrite)
+    digest = run_digest(settings)
+    return Completions(args.output_dir, digest, not args.overwrite, args.max_file_size)
+
+
+def file_size(text: str) -> int:
+    """`--max-file-size`: bytes from a size such as 500MB."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run_clean(args: argparse.Namespace) -> int:
@@ -191,6 +210,10 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--in-place and --output-dir exclude each other")
     if reading_stdin and (args.in_place or args.output_dir):
         raise UsageError("stdin cannot be written in place or to --output-dir")
+    if args.max_file_size and (
+        not args.output_dir or names_jsonl_file(args.output_dir)
+    ):
+        raise UsageError("--max-file-size needs -o DIR: shards go into a folder")
     if args.filter and not args.rejected:
         raise UsageError("--filter needs --rejected FILE: dropped documents go there")
     if args.rejected and not args.filter:
@@ -219,6 +242,7 @@ def run_clean(args: argparse.Namespace) -> int:
         group_field=repeats.group_field(pipeline),
         language=args.language,
         completions=completions_of(args, pipeline),
+        max_file_size=args.max_file_size,
     )
     if args.output_format == "jsonl" and not options.prints_outputs:
         raise UsageError(

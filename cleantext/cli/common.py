@@ -182,6 +182,7 @@ def run_batch(
                 options.output_dir,
                 getattr(args, "overwrite", False),
                 completions.is_done if completions else None,
+                options.max_file_size,
             )
             for error in unwritable:
                 on_error(error)

@@ -18,6 +18,7 @@ from cleantext.io.compression import (
     without_compression,
 )
 from cleantext.io.formats import detect_format, sniff_format
+from cleantext.io.shards import first_output
 from cleantext.io.warc import WARC_SUFFIXES
 
 _TEXT_GLOBS = (
@@ -120,20 +121,23 @@ def claim_outputs(
     output_dir: Path,
     overwrite: bool = False,
     done: Callable[[Source], bool] | None = None,
+    max_file_size: int | None = None,
 ) -> tuple[list[Source], list[InputError]]:
     """The sources whose output under `output_dir` neither overwrites an input,
     another source's output nor (unless `overwrite`) a file already there that
     is not this run's own completed output (`done`), and an error for each of
     the others: two inputs whose names differ only in what their outputs drop
     (`raw.jsonl.gz`, `raw.warc.wet.gz`) cleaned in two runs must not silently
-    replace one output with the other."""
+    replace one output with the other. A sharded output (`max_file_size`) is
+    known by its first shard."""
     resolved = {s: _resolved(s.path) for s in sources if s.path}
     inputs = {path for path in resolved.values() if isinstance(path, Path)}
     claimed: dict[Path, str] = {}
     kept: list[Source] = []
     errors: list[InputError] = []
     for source in sources:
-        target = _resolved(output_dir / source.output_name())
+        name = first_output(source.output_name(), source.format, max_file_size)
+        target = _resolved(output_dir / name)
         problem = next(
             (p for p in (resolved.get(source), target) if isinstance(p, str)), None
         )

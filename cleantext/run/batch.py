@@ -20,6 +20,7 @@ from cleantext.errors import InputError
 from cleantext.io.compression import compression_of, open_input, output_file
 from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
 from cleantext.io.parquet import ParquetColumn
+from cleantext.io.shards import write_output
 from cleantext.io.sources import READS_BUFFERED, RECORD_FORMATS, Source
 from cleantext.io.warc import WarcRecord, iter_warc
 from cleantext.pipeline import Pipeline
@@ -62,6 +63,7 @@ class BatchOptions:
     group_field: str | None = None
     language: str | None = None  # every document's, if known; None: identify each
     completions: Completions | None = None  # markers of outputs under output_dir
+    max_file_size: int | None = None  # bytes of JSON lines per output shard
 
     @property
     def prints_outputs(self) -> bool:
@@ -370,9 +372,8 @@ class BatchCleaner:
         """Send the cleaned output where it belongs, consuming `chunks` exactly once."""
         target = self._target(source)
         if target is not None:
-            with output_file(target) as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
+            limit = self.options.max_file_size if self.options.output_dir else None
+            write_output(target, chunks, source.format, limit)
         elif self.options.prints_outputs:
             for chunk in chunks:
                 self.stdout.write(chunk)

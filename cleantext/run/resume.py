@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleantext.io.compression import output_file
+from cleantext.io.shards import first_output
 from cleantext.io.sources import Source
 
 MARKERS = ".cleantext"  # hidden: folder walks skip it when DIR is read again
@@ -52,13 +53,15 @@ class Completions:
     root: Path
     digest: str
     resume: bool = True
+    max_file_size: int | None = None  # outputs sharded: known by their first shard
 
     def is_done(self, source: Source) -> bool:
         """Whether this run completed `source` before: its output is there and
         its marker names the same input, unchanged, and the same run."""
         if not self.resume or source.path is None:
             return False
-        if not (self.root / source.output_name()).exists():
+        name = first_output(source.output_name(), source.format, self.max_file_size)
+        if not (self.root / name).exists():
             return False
         try:
             marker = json.loads(self._marker(source).read_text("utf-8"))
