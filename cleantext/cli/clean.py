@@ -16,6 +16,7 @@ from cleantext.cli.common import (
     use_colour,
 )
 from cleantext.io.formats import names_jsonl_file
+from cleantext.io.remote import is_url
 from cleantext.io.shards import parse_size
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter, preset_names
@@ -206,6 +207,8 @@ def file_size(text: str) -> int:
 
 def run_clean(args: argparse.Namespace) -> int:
     reading_stdin = not args.paths or "-" in args.paths
+    if args.in_place and any(map(is_url, args.paths)):
+        raise UsageError("--in-place rewrites local files only, not URLs")
     if args.in_place and args.output_dir:
         raise UsageError("--in-place and --output-dir exclude each other")
     if reading_stdin and (args.in_place or args.output_dir):

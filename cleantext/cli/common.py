@@ -235,7 +235,7 @@ def refuse_clashing_outputs(
     input, is another named output, or is where `-o DIR` writes an input's
     output: each compared by real path (symlinks followed) and, for files that
     exist, by device and inode (hard links)."""
-    inputs = [s.path for s in sources if s.path is not None]
+    inputs = [s.path for s in sources if isinstance(s.path, Path)]  # local ones
     taken: list[tuple[str, Path]] = []
     if output_dir is not None:
         taken = [("-o DIR", output_dir / s.output_name()) for s in sources if s.path]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleantext.errors import InputError
@@ -49,7 +50,8 @@ class ParquetColumn:
         if source.path is None:
             raise InputError(source.label, "read Parquet from a file, not stdin")
         try:
-            file = pq.ParquetFile(source.path)
+            where = source.path
+            file = pq.ParquetFile(where if isinstance(where, Path) else where.open())
         except (OSError, pa.ArrowException) as exc:
             raise InputError(
                 source.label, f"not a readable Parquet file: {exc}"

@@ -18,6 +18,7 @@ from cleantext.io.compression import (
     without_compression,
 )
 from cleantext.io.formats import detect_format, sniff_format
+from cleantext.io.remote import RemotePath, is_url, local_path
 from cleantext.io.shards import first_output
 from cleantext.io.warc import WARC_SUFFIXES
 
@@ -40,12 +41,13 @@ _SNIFF_BYTES = 8192
 
 @dataclass(frozen=True)
 class Source:
-    """One input: a file (found directly or under a folder `root`) or stdin."""
+    """One input: a file (found directly or under a folder `root`, local or
+    behind a URL) or stdin."""
 
-    path: Path | None
+    path: Path | RemotePath | None
     label: str
     format: str
-    root: Path | None = None
+    root: Path | RemotePath | None = None
 
     def output_name(self) -> Path:
         """Where this input goes, relative to an output folder: its own name (an
@@ -81,7 +83,15 @@ def discover(
         if raw == "-":
             sources.append(Source(None, STDIN_LABEL, forced_format or _stdin_format()))
             continue
-        path = Path(raw)
+        if is_url(raw) and local_path(raw) is None:
+            try:
+                found, problem = _remote(raw, globs, forced_format)
+            except (InputError, OSError) as exc:
+                found, problem = [], _input_error(raw, exc)
+            sources.extend(found)
+            errors.extend([problem] if problem else [])
+            continue
+        path = local_path(raw) or Path(raw)
         if path.is_dir():
             found = list(_walk(path, globs, skip_dir))
             if not found:
@@ -99,6 +109,34 @@ def discover(
     return sources, errors
 
 
+def _remote(
+    url: str, globs: tuple[str, ...], forced_format: str | None
+) -> tuple[list[Source], InputError | None]:
+    """The sources behind a URL: its file, or the matching files under its
+    folder; or why there are none."""
+    path = RemotePath.of(url)
+    if not path.is_dir():
+        if not path.exists():
+            return [], InputError(url, "no such file or directory")
+        return [Source(path, url, detect_format(path, forced_format))], None
+    found = [
+        Source(file, str(file), detect_format(file, forced_format), root=path)
+        for file in path.files()
+        if _wanted(file.relative_to(path), globs)
+    ]
+    if not found:
+        return [], InputError(url, f"no files matching {', '.join(globs)} in folder")
+    return found, None
+
+
+def _input_error(where: str, error: Exception) -> InputError:
+    if isinstance(error, InputError):
+        return error
+    return InputError(
+        where, f"cannot read: {getattr(error, 'strerror', None) or error}"
+    )
+
+
 def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator[Path]:
     skip = skip_dir.resolve() if skip_dir else None
     for folder, dirnames, filenames in os.walk(root):
@@ -109,11 +147,18 @@ def _walk(root: Path, globs: tuple[str, ...], skip_dir: Path | None) -> Iterator
         )
         for name in sorted(filenames):
             path = Path(folder, name)
-            relative = path.relative_to(root).as_posix()
-            if not name.startswith(".") and any(
-                fnmatch.fnmatch(relative if "/" in g else name, g) for g in globs
-            ):
+            if _wanted(path.relative_to(root), globs):
                 yield path
+
+
+def _wanted(relative: Path, globs: tuple[str, ...]) -> bool:
+    """Whether a file found under a folder is taken: not hidden (nor under a
+    hidden folder), and matching a pattern (by name, or by its path under the
+    folder for a pattern with a slash)."""
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    posix, name = relative.as_posix(), relative.name
+    return any(fnmatch.fnmatch(posix if "/" in g else name, g) for g in globs)
 
 
 def claim_outputs(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,7 +106,7 @@ class Completions:
         assert source.path is not None
         stat = source.path.stat()
         return {
-            "input": os.path.realpath(source.path),
+            "input": str(source.path.resolve()),
             "size": stat.st_size,
             "mtime_ns": stat.st_mtime_ns,
             "run": self.digest,
