@@ -87,6 +87,12 @@ class Judge:
     def __post_init__(self) -> None:
         self.reasons: dict[str, int] = {}  # documents dropped, by reason
 
+    def count_drop(self, reasons: list[str]) -> None:
+        """Count one document dropped for `reasons`."""
+        self.dropped += 1
+        for reason in reasons:
+            self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
     def judge(self, doc: Document, place: Place) -> list[str] | None:
         """Every failing filter's reasons for `doc` (empty: kept), writing its
         scores when asked; None when there is nothing to judge with."""
@@ -108,9 +114,7 @@ class Judge:
         field, `keep` false and the reasons."""
         if not reasons or self.rejected is None:
             return False
-        self.dropped += 1
-        for reason in reasons:
-            self.reasons[reason] = self.reasons.get(reason, 0) + 1
+        self.count_drop(reasons)
         entry = place.located(doc) | {
             place.field: doc.text,
             "keep": False,

@@ -4,6 +4,7 @@ judged by the quality filters, reported, and counted in the progress."""
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
@@ -104,5 +105,9 @@ class Outcomes:
 
     def replay(self, source: Source, completions: Completions) -> None:
         """Write again what a `source` completed in an earlier run gave to the
-        side outputs."""
-        completions.replay(source, self._side_streams())
+        side outputs, and count the documents it dropped, as if cleaned now."""
+        streams = self._side_streams()
+        completions.replay(source, streams)
+        if streams["rejected"] is not None:
+            for line in completions.saved_lines(source, "rejected"):
+                self.judge.count_drop(json.loads(line)["reasons"])

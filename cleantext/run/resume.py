@@ -96,6 +96,13 @@ class Completions:
                 with side.open("rb") as saved:
                     shutil.copyfileobj(saved, stream)
 
+    def saved_lines(self, source: Source, kind: str) -> Iterator[bytes]:
+        """The lines a completed `source` gave to the side output `kind`."""
+        side = self._side(source, kind)
+        if side.exists():
+            with side.open("rb") as saved:
+                yield from saved
+
     def _marker(self, source: Source) -> Path:
         return self.root / MARKERS / f"{source.output_name()}.done.json"
 

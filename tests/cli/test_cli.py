@@ -702,6 +702,7 @@ def test_a_rerun_skips_completed_outputs_and_finishes_the_rest(run_cli, tmp_path
     again = run_cli(*command)
     assert again.returncode == 0, again.stderr
     assert b"1 input(s) completed by an earlier run" in again.stderr  # c: dropped
+    assert b"5 document(s) dropped" in again.stderr  # those of a.jsonl included
     assert (out / "a.jsonl").stat().st_mtime_ns == a_before  # not written again
     assert {path: path.read_bytes() for path in whole} == whole
     assert outputs(out) == ["a.jsonl", "b.jsonl"]
