@@ -178,9 +178,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def completions_of(args: argparse.Namespace, pipeline: Pipeline) -> Completions | None:
-    """The completion markers of `-o DIR`'s outputs (None without one): a re-run
-    of the same command on the same inputs skips what it completed."""
-    if not args.output_dir or names_jsonl_file(args.output_dir):
+    """The completion markers of `-o DIR`'s outputs (None without an output
+    folder): a re-run of the same command on the same inputs skips what it
+    completed."""
+    if not args.output_dir:
         return None
     settings = {
         "version": __version__,
@@ -213,9 +214,10 @@ def run_clean(args: argparse.Namespace) -> int:
         raise UsageError("--in-place and --output-dir exclude each other")
     if reading_stdin and (args.in_place or args.output_dir):
         raise UsageError("stdin cannot be written in place or to --output-dir")
-    if args.max_file_size and (
-        not args.output_dir or names_jsonl_file(args.output_dir)
-    ):
+    output_file = args.output_dir if names_jsonl_file(args.output_dir) else None
+    if output_file is not None:
+        args.output_dir, args.output_format = None, "jsonl"
+    if args.max_file_size and not args.output_dir:
         raise UsageError("--max-file-size needs -o DIR: shards go into a folder")
     if args.filter and not args.rejected:
         raise UsageError("--filter needs --rejected FILE: dropped documents go there")
@@ -228,9 +230,6 @@ def run_clean(args: argparse.Namespace) -> int:
     pipeline = load_pipeline(args.pipeline)
     if args.repeats:
         pipeline = repeats.with_repeats(args, pipeline)
-    output_file = args.output_dir if names_jsonl_file(args.output_dir) else None
-    if output_file is not None:
-        args.output_dir, args.output_format = None, "jsonl"
     options = BatchOptions(
         output_dir=args.output_dir,
         in_place=args.in_place,

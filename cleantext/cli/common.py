@@ -188,8 +188,9 @@ def run_batch(
                 on_error(error)
         batch.run(sources)
         progress.close()
+    judge = batch.outcomes.judge
     if getattr(args, "stats", False):
-        say(pipeline.stats_table() + dropped_table(batch.judge.reasons))
+        say(pipeline.stats_table() + dropped_table(judge.reasons))
     if stats is not None:
         write_statistics(stats, pipeline, batch, problems)
     if batch.resumed:
@@ -197,8 +198,8 @@ def run_batch(
             f"cleantext: {batch.resumed} input(s) completed by an earlier run of "
             "this command: skipped (--overwrite cleans them again)"
         )
-    if batch.judge.dropped:
-        say(f"cleantext: {batch.judge.dropped} document(s) dropped, see {rejected}")
+    if judge.dropped:
+        say(f"cleantext: {judge.dropped} document(s) dropped, see {rejected}")
     if problems:
         say(f"cleantext: {problems} problem(s) reported above")
         return EXIT_INPUT_ERRORS
@@ -220,8 +221,8 @@ def write_statistics(
     statistics = {
         "documents": batch.documents,
         "problems": problems,
-        "dropped": batch.judge.dropped,
-        "dropped_by_reason": dict(sorted(batch.judge.reasons.items())),
+        "dropped": batch.outcomes.judge.dropped,
+        "dropped_by_reason": dict(sorted(batch.outcomes.judge.reasons.items())),
         **pipeline.stats_json(),
     }
     with output_file(path) as handle:

@@ -32,11 +32,16 @@ def parse_size(text: str) -> int:
     return max(1, int(number * base ** _POWERS.get(unit, 0)))
 
 
+def sharded(input_format: str, max_bytes: int | None) -> bool:
+    """Whether an input's output is written in shards: a size is given and the
+    output is JSON lines."""
+    return max_bytes is not None and input_format in SHARDED_FORMATS
+
+
 def first_output(name: Path, input_format: str, max_bytes: int | None) -> Path:
     """The first file an output named `name` is written to: its first shard
-    when outputs are sharded and the input's output is JSON lines, else itself."""
-    sharded = max_bytes is not None and input_format in SHARDED_FORMATS
-    return shard_name(name, 0) if sharded else name
+    when it is `sharded`, else itself."""
+    return shard_name(name, 0) if sharded(input_format, max_bytes) else name
 
 
 def shard_name(name: Path, index: int) -> Path:
@@ -51,12 +56,9 @@ def shard_name(name: Path, index: int) -> Path:
 def write_output(
     target: Path, chunks: Iterable[bytes], input_format: str, max_bytes: int | None
 ) -> None:
-    """Write an input's output `chunks` to `target`, or into its shards when
-    `max_bytes` is given and the output is JSON lines (`first_output`)."""
-    if (
-        max_bytes is not None
-        and first_output(target, input_format, max_bytes) != target
-    ):
+    """Write an input's output `chunks` to `target`, or into its shards when it
+    is `sharded`."""
+    if max_bytes is not None and sharded(input_format, max_bytes):
         write_shards(target, chunks, max_bytes)
         return
     with output_file(target) as handle:

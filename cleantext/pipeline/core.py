@@ -120,11 +120,11 @@ class Pipeline(Cleaner):
         return doc
 
     def _run_cleaners(self, doc: Document, deadline: float | None = None) -> Document:
+        counted = flat_rule_counts(doc.rule_counts)  # before each cleaner in turn
         for cleaner, stats in zip(self.cleaners, self.stats, strict=True):
             if deadline is not None and time.perf_counter() > deadline:
                 break
             chars_in = len(doc.text)
-            counted = flat_rule_counts(doc.rule_counts)
             started = time.perf_counter()
             result = cleaner(doc)
             stats.seconds += time.perf_counter() - started
@@ -137,7 +137,9 @@ class Pipeline(Cleaner):
             stats.documents += 1
             stats.chars_in += chars_in
             stats.chars_out += len(doc.text)
-            stats.count_rules(counted, flat_rule_counts(doc.rule_counts))
+            now = flat_rule_counts(doc.rule_counts)
+            stats.count_rules(counted, now)
+            counted = now
         return doc
 
     def prepare(self) -> None:

@@ -106,7 +106,6 @@ class BatchCleaner:
         self.outcomes = Outcomes.of(
             options, stdout, self.progress, on_warning, report, rejected, scores
         )
-        self.judge = self.outcomes.judge
         self.documents = 0
         self.resumed = 0  # inputs completed by an earlier run: skipped
 

@@ -106,8 +106,10 @@ class Outcomes:
     def replay(self, source: Source, completions: Completions) -> None:
         """Write again what a `source` completed in an earlier run gave to the
         side outputs, and count the documents it dropped, as if cleaned now."""
-        streams = self._side_streams()
-        completions.replay(source, streams)
-        if streams["rejected"] is not None:
-            for line in completions.saved_lines(source, "rejected"):
-                self.judge.count_drop(json.loads(line)["reasons"])
+        for kind, stream in self._side_streams().items():
+            if stream is None:
+                continue
+            for line in completions.saved_lines(source, kind):
+                stream.write(line)
+                if kind == "rejected":
+                    self.judge.count_drop(json.loads(line)["reasons"])

@@ -104,4 +104,4 @@ class RepeatCounter:
         columns = () if self.group_by == GROUP_BY_NONE else (self.group_by,)
         for text, fields in ParquetColumn.open(source, self.field).rows(columns):
             if text is not None:
-                yield text, {k: v for k, v in fields.items() if v is not None}
+                yield text, fields

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -87,14 +86,6 @@ class Completions:
             }
         with output_file(self._marker(source)) as handle:
             handle.write(json.dumps(self._marker_for(source)).encode() + b"\n")
-
-    def replay(self, source: Source, streams: dict[str, BinaryIO | None]) -> None:
-        """Write what a completed `source` gave to the side outputs again."""
-        for kind, stream in streams.items():
-            side = self._side(source, kind)
-            if stream is not None and side.exists():
-                with side.open("rb") as saved:
-                    shutil.copyfileobj(saved, stream)
 
     def saved_lines(self, source: Source, kind: str) -> Iterator[bytes]:
         """The lines a completed `source` gave to the side output `kind`."""
