@@ -28,7 +28,14 @@ from cleantext.cli.common import (
     say,
 )
 from cleantext.errors import ConfigError, InputError, WorkerDied
+from cleantext.kernel import COMPILED, WHY_PURE
 from cleantext.version import __version__
+
+
+def _version() -> str:
+    """The version and which kernel runs (`cleantext.kernel`)."""
+    kernel = "compiled kernel" if COMPILED else f"pure-Python kernel: {WHY_PURE}"
+    return f"cleantext {__version__} ({kernel})"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,9 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleantext",
         description="Turn dirty scraped text into clean text, explaining every change.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"cleantext {__version__}"
-    )
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in (clean, score, golden, info, repeats):
         command.add_parser(commands)

@@ -6,9 +6,8 @@ data file (`rules/line-model.npz`, written by
 Stage one judges each block from its features (`features.block_features`); stage
 two judges it again from the same features and stage one's verdicts on the blocks
 around it (`features.verdict_features`): a block amid content is more likely
-content. Inference needs numpy only. An oblivious tree asks the same question of
-every row at each depth, so all trees are evaluated for all blocks at once: one
-comparison per (tree, depth), the answers read as a leaf number.
+content. Inference needs numpy only; the trees are evaluated by the kernel
+(`cleantext.kernel.TreeSums`: compiled when built, numpy otherwise).
 """
 
 from __future__ import annotations
@@ -28,13 +27,13 @@ from cleantext.cleaners.boilerplate.features import (
     verdict_features,
 )
 from cleantext.errors import ConfigError
+from cleantext.kernel import TreeSums
 from cleantext.resources.data import data_file
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "rules" / "line-model.npz"
 _FORMAT = 2
 _MAX_DEPTH = 16
 _MAX_UNPACKED_BYTES = 256 * 2**20  # the shipped model unpacks to 20 MB
-_Questions = tuple[np.ndarray, np.ndarray]  # (column, border) of each question
 
 
 @dataclass(frozen=True)
@@ -72,45 +71,13 @@ class ObliviousTrees:
         )
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
-        """The log-odds of content for each row of `features`.
-
-        Trees share most of their questions (1,820 distinct of 3,600), so each
-        distinct one is asked once per row; a tree's leaf number is then built
-        from its answers, one depth at a time. The answers are held one question
-        per row of an array (`take` along the first axis copies whole rows),
-        which for a document's few dozen blocks costs half of gathering columns.
-        """
-        if not len(features):
-            return np.zeros(0)
-        questions, asked_at, first_leaf = self._questions
-        column, border = questions
-        answers = (features.T.take(column, axis=0) > border).view(np.uint8)
-        dtype = self._leaf_dtype
-        leaf = answers.take(asked_at[0], axis=0).astype(dtype, copy=False)
-        for depth, asked in enumerate(asked_at[1:], start=1):
-            leaf |= answers.take(asked, axis=0).astype(dtype, copy=False) << depth
-        # (trees, rows) leaf numbers, read back as (rows, trees) values
-        values = self.leaves.ravel().take((first_leaf + leaf).T)
-        return values.sum(axis=1, dtype=np.float64) * self.scale + self.bias
+        """The log-odds of content for each row of float32 `features`."""
+        return self._sums.sums(features) * self.scale + self.bias
 
     @cached_property
-    def _leaf_dtype(self) -> np.dtype:
-        """The smallest unsigned type that holds a leaf number (2 ** depth)."""
-        return np.min_scalar_type(2 ** self.feature.shape[1] - 1)
-
-    @cached_property
-    def _questions(self) -> tuple[_Questions, np.ndarray, np.ndarray]:
-        """The distinct (column, border) questions (borders as a column, one per
-        row of answers); for each depth, which of them each tree asks there; and
-        where each tree's leaves start in `leaves` (a column too)."""
-        trees, depth = self.feature.shape
-        pairs = np.rec.fromarrays([self.feature.ravel(), self.border.ravel()])
-        distinct, asked = np.unique(pairs, return_inverse=True)
-        column = distinct["f0"].astype(np.intp)
-        border = distinct["f1"].astype(np.float32)[:, None]
-        asked_at = asked.reshape(trees, depth).T.copy()
-        first_leaf = (np.arange(trees, dtype=np.intp) << depth)[:, None]
-        return (column, border), asked_at, first_leaf
+    def _sums(self) -> TreeSums:
+        """The trees as the kernel evaluates them (compiled when built)."""
+        return TreeSums(self.feature, self.border, self.leaves)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.log_odds(features)))
