@@ -59,6 +59,7 @@ from benchmarks.speed.timing import (
 )
 from cleantext import DropBoilerplate, FixTypos, Pipeline, default_pipeline
 from cleantext.cleaners.shared.lexicon import default_lexicon
+from cleantext.kernel import COMPILED, WHY_PURE
 from cleantext.quality import QualityFilter, compute_signals
 from cleantext.quality.tokens import clear_word_cache
 from cleantext.run.pool import map_documents
@@ -256,6 +257,11 @@ def _megabytes(docs: list[str]) -> float:
     return sum(len(d.encode("utf-8")) for d in docs) / 1e6
 
 
+def _kernel() -> str:
+    """Which kernel the run used (`cleantext.kernel`)."""
+    return "compiled kernel" if COMPILED else f"pure-Python kernel ({WHY_PURE})"
+
+
 def markdown(
     rates: list[Rate],
     clean: tuple[list[str], list[Rate]],
@@ -280,7 +286,7 @@ def markdown(
         "round (UTF-8 input bytes); the share of the floor is the median of the "
         "rounds' ratios to the regex word scan of the same round; peak "
         f"memory is the Python heap's peak over the first {args.memory_docs} "
-        f"documents; {os.cpu_count()} cores; process peak RSS "
+        f"documents; {os.cpu_count()} cores; {_kernel()}; process peak RSS "
         f"{peak_rss_megabytes():.0f} MB.",
         "",
         "| step | kind | MB/s | docs/s | share of the floor | peak MB |",
