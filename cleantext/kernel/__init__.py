@@ -10,6 +10,7 @@ module is missing or out of date, the first import says so once, in a
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import warnings
 from types import ModuleType
@@ -25,10 +26,12 @@ class SlowKernelWarning(UserWarning):
 
 def _load_compiled() -> tuple[ModuleType | None, str]:
     """The compiled module, or None and why it cannot serve."""
+    if importlib.util.find_spec("cleantext.kernel._compiled") is None:
+        return None, "the compiled kernel is not built"
     try:
         from cleantext.kernel import _compiled as module
-    except ImportError as exc:
-        return None, f"the compiled kernel is not built ({exc})"
+    except ImportError as exc:  # built for another Python, or damaged
+        return None, f"the compiled kernel cannot be loaded ({exc})"
     missing = sorted(set(pure.__all__) - set(dir(module)))
     if missing:
         return None, f"the compiled kernel is out of date (lacks {', '.join(missing)})"
@@ -43,7 +46,8 @@ def _chosen() -> tuple[ModuleType, str]:
         warnings.warn(
             f"cleantext runs its pure-Python kernel, which is slower: {why}. "
             "Reinstall where a C compiler and Python's headers exist "
-            "(pip install --force-reinstall --no-deps cleantext).",
+            "(pip install --force-reinstall --no-deps cleantext; in a checkout, "
+            "pip install -e .).",
             SlowKernelWarning,
             stacklevel=3,
         )

@@ -152,6 +152,6 @@ def test_a_missing_compiled_kernel_is_said_once_with_the_reason():
     result = _kernel_state(
         hide + "\nimport cleantext.kernel, cleantext.kernel", CLEANTEXT_PURE_PYTHON=""
     )
-    assert result.stdout.startswith("False the compiled kernel is not built")
+    assert result.stdout.strip() == "False the compiled kernel is not built"
     assert result.stderr.count("SlowKernelWarning") == 1
     assert "pure-Python kernel, which is slower" in result.stderr
