@@ -32,9 +32,6 @@ DEFAULT_GLOBS = (
     *(glob + suffix for suffix in COMPRESSION_SUFFIXES for glob in _TEXT_GLOBS),
 )
 RECORD_FORMATS = ("jsonl", "parquet", "warc")  # a document per record, not per file
-# Whether a record stream is read through a buffer: warcio buffers on its own, and
-# keeps what came before damage only when the stream under it is unbuffered.
-READS_BUFFERED = {"jsonl": True, "warc": False}
 STDIN_LABEL = "<stdin>"
 _SNIFF_BYTES = 8192
 

@@ -1,4 +1,4 @@
-"""The job behind `cleantext clean`: find inputs, clean each by format, write outputs.
+"""The job behind `cleantext clean`: read inputs, clean their documents, write outputs.
 
 Inputs are files, folders (walked recursively, filtered by glob patterns) or stdin,
 each processed apart: an `InputError` is reported and the job goes on. Outputs go to
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +16,17 @@ from typing import BinaryIO
 
 from cleantext.document import Document
 from cleantext.errors import InputError
-from cleantext.io.compression import compression_of, open_input, output_file
-from cleantext.io.jsonl import JsonlLine, dump_jsonl_line, iter_jsonl
-from cleantext.io.parquet import ParquetColumn
+from cleantext.io.compression import output_file
+from cleantext.io.outputs import OutputOptions, column_value, output_chunk, refusal
+from cleantext.io.readers import (
+    ColumnarReader,
+    Entry,
+    Reader,
+    ReadOptions,
+    open_reader,
+)
 from cleantext.io.shards import write_output
-from cleantext.io.sources import READS_BUFFERED, RECORD_FORMATS, Source
-from cleantext.io.warc import WarcRecord, iter_warc
+from cleantext.io.sources import RECORD_FORMATS, Source
 from cleantext.pipeline import Pipeline
 from cleantext.quality import QualityFilter
 from cleantext.run.judge import Place
@@ -31,16 +35,9 @@ from cleantext.run.outcome import Outcomes
 from cleantext.run.pool import map_documents
 from cleantext.run.progress import OFF, Progress
 from cleantext.run.resume import Completions
-from cleantext.run.whole import read_whole, whole_output
 
 # Workers start once this much text waits: for less, forking costs as much.
 WORKER_THRESHOLD_CHARS = 256_000
-
-
-def _some(numbers: list[int], shown: int = 5) -> str:
-    """The first few of `numbers`, and how many more there are."""
-    text = ", ".join(map(str, numbers[:shown]))
-    return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
 
 
 @dataclass
@@ -80,9 +77,10 @@ class BatchOptions:
 class BatchCleaner:
     """Clean sources one by one, reporting problems through `on_error`/`on_warning`.
 
-    This class reads each format and writes where the options say; what else
-    becomes of each document (shown, judged, reported) is `Outcomes`' work, the
-    order of results `clean_in_order`'s.
+    Formats are the readers' and outputs' work (`io.readers`, `io.outputs`); this
+    class sends entries through the pipeline and writes where the options say.
+    What else becomes of each document (shown, judged, reported) is `Outcomes`'
+    work, the order of results `clean_in_order`'s.
     """
 
     def __init__(
@@ -149,97 +147,85 @@ class BatchCleaner:
             self.stdout.flush()
 
     def _process_records(self, source: Source) -> None:
-        if source.format == "parquet":
-            self._process_parquet(source)
-            return
-        lines = _RECORD_READERS[source.format]
-        if source.path is None:
-            self._emit(source, lines(self, source, sys.stdin.buffer))
-            return
-        buffered = READS_BUFFERED[source.format]
-        # Kept before damage, as gunzip does; not in place, nor in archives (own way).
-        keeps = not self.options.in_place and source.format != "warc"
-        on_damage = self.on_error if keeps else None
-        with open_input(source.path, source.label, buffered, on_damage) as handle:
-            self._emit(source, lines(self, source, handle))
+        """Clean a record file (JSONL, web archive, Parquet) as one stream."""
+        reader = open_reader(source, self._read_options())
+        target = self._target(source)
+        self._refuse_output(source, target)
+        results = (
+            (entry, self._settle(entry, before, doc))
+            for entry, before, doc in self._cleaned(reader.entries())
+        )
+        if isinstance(reader, ColumnarReader):
+            values = (column_value(entry, doc, keep) for entry, (doc, keep) in results)
+            if target is None:  # a review run: clean (and show) but write nothing
+                for _ in values:
+                    pass
+            else:
+                with output_file(target) as handle:
+                    reader.rewrite(handle, values)
+        else:
+            output = self._output_options
+            chunks = (
+                output_chunk(entry, doc, keep, output) for entry, (doc, keep) in results
+            )
+            self._emit(source, (chunk for chunk in chunks if chunk is not None))
+        for warning in reader.warnings:
+            self.on_warning(warning)
 
     def _process_files(self, sources: list[Source]) -> None:
         """Clean whole-document files as one stream of documents, in order."""
+        readers: dict[Source, Reader] = {}
 
-        sizes: dict[Source, int] = {}
+        def entries() -> Iterator[Entry]:
+            for source in sources:
+                with self._reporting(source):
+                    self._refuse_output(source, self._target(source))
+                    readers[source] = open_reader(source, self._read_options())
+                if source in readers:  # a whole reader reports problems as entries
+                    yield from readers[source].entries()
 
-        def document(source: Source) -> Document | None:
-            with self._reporting(source):
-                text, metadata, sizes[source] = self._read_whole(source)
-                return Document(text, id=source.label, metadata=metadata)
-            return None  # reported; the other files go on
-
-        for source, before, doc in clean_in_order(sources, document, self._clean_all):
-            size = sizes.pop(source, 0)
-            if doc is None:
-                self.progress.add(size, documents=0)
+        for entry, before, doc in self._cleaned(entries()):
+            source = entry.source
+            for warning in readers.pop(source).warnings:
+                self.on_warning(warning)
+            if doc is None:  # reported when read; the other files go on
+                self._settle(entry, before, doc)
                 continue
             with self._reporting(source), self._completing(source):
-                if self.outcomes.settle(doc, before, Place(source.label), size):
-                    self._emit(source, [whole_output(doc, self.options.output_format)])
+                _, keep = self._settle(entry, before, doc)
+                chunk = output_chunk(entry, doc, keep, self._output_options)
+                if chunk is not None:
+                    self._emit(source, [chunk])
 
-    def _read_whole(self, source: Source) -> tuple[str, dict[str, str], int]:
-        """The text of a whole-document input, its metadata and its size in bytes."""
-        if self.options.in_place and source.format == "html":
-            raise InputError(
-                source.label, "cannot rewrite HTML in place as text; use -o DIR"
-            )
-        text, metadata, size = read_whole(source, self.options.encoding_errors)
-        if not size:
-            self.on_warning(f"{source.label}: empty file")
-        return text, metadata, size
+    def _cleaned(
+        self, entries: Iterator[Entry]
+    ) -> Iterator[tuple[Entry, str | None, Document | None]]:
+        """Each entry with its text before cleaning and its cleaned document (None
+        twice for an entry that is no document: its problem reported)."""
+        return clean_in_order(entries, self._document, self._clean_all)
 
-    def _jsonl_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
-        """Output lines of a JSONL stream, in input order. Lines that are not
-        records to clean pass through unchanged in their place (reported when they
-        are a problem), except lines that are not text: those are left out, unless
-        the input is rewritten in place, which keeps them byte for byte."""
+    def _document(self, entry: Entry) -> Document | None:
+        """The document to clean from an entry (None: it is none; its problem,
+        if it has one, reported)."""
+        if entry.error is not None:
+            self.on_error(entry.error)
+        if entry.text is None:
+            return None
+        metadata = {**self._group_metadata(entry.fields or {}), **entry.metadata}
+        return Document(entry.text, id=entry.doc_id, metadata=metadata)
+
+    def _settle(
+        self, entry: Entry, before: str | None, doc: Document | None
+    ) -> tuple[Document | None, bool]:
+        """The cleaned document and whether it is kept: shown, judged and
+        reported (`Outcomes.settle`); an entry that is no document only counts
+        its bytes."""
+        if doc is None or before is None:
+            self.progress.add(entry.size, documents=0)
+            return None, True
         field = self.options.field
-        skipped: list[int] = []
-
-        def document(line: JsonlLine) -> Document | None:
-            if line.record is None:
-                if line.error:
-                    self.on_error(line.error)
-                if line.skipped:
-                    skipped.append(line.number)
-                return None
-            record_id = line.record.get("id")
-            label = f"{source.label}:{line.number}"
-            doc_id = str(record_id) if isinstance(record_id, (str, int)) else label
-            metadata = self._group_metadata(line.record)
-            return Document(line.record[field], id=doc_id, metadata=metadata)
-
-        lines = iter_jsonl(stream, source.label, field, self.options.encoding_errors)
-        seen_any = False
-        for line, before, doc in clean_in_order(lines, document, self._clean_all):
-            seen_any = True
-            if doc is None:
-                self.progress.add(len(line.raw), documents=0)
-                kept = line.kept(self.options.in_place)
-                if kept is not None:
-                    yield kept
-            elif self.outcomes.settle(
-                doc,
-                before,
-                Place(source.label, line.number, line.record, field),
-                len(line.raw),
-            ):
-                line.record[field] = doc.text
-                yield dump_jsonl_line(line.record)
-        if not seen_any:
-            self.on_warning(f"{source.label}: empty file")
-        if skipped:
-            self.on_warning(
-                f"{source.label}: {len(skipped)} record(s) with a null or missing "
-                f"{field!r} passed through unchanged (line{'s' * (len(skipped) > 1)} "
-                f"{_some(skipped)})"
-            )
+        place = Place(entry.source.label, entry.number, entry.fields, field)
+        return doc, self.outcomes.settle(doc, before, place, entry.size)
 
     def _group_metadata(self, fields: dict) -> dict:
         """The record's group field, as metadata, when the options ask for it."""
@@ -248,92 +234,27 @@ class BatchCleaner:
             return {}
         return {name: fields[name]}
 
-    def _warc_lines(self, source: Source, stream: BinaryIO) -> Iterator[bytes]:
-        """Output lines of a web archive, one JSON line per text document (its
-        url, date, record id and content type kept as fields), in order; records
-        that hold no text document are counted and skipped."""
-        skipped: Counter[str] = Counter()
+    def _read_options(self) -> ReadOptions:
+        """How inputs are read; a damaged compressed input keeps what came before
+        the damage (as gunzip does), except when rewritten in place."""
+        return ReadOptions(
+            self.options.field,
+            self.options.encoding_errors,
+            self._columns_read(),
+            None if self.options.in_place else self.on_error,
+        )
 
-        def document(record: WarcRecord) -> Document | None:
-            if record.error:
-                self.on_error(record.error)
-            elif record.text is None:
-                skipped[record.kind] += 1
-            else:
-                label = f"{source.label}:{record.number}"
-                doc_id = record.fields.get("record_id", label)
-                metadata = {**self._group_metadata(record.fields), **record.metadata}
-                return Document(record.text, id=doc_id, metadata=metadata)
-            return None
+    @property
+    def _output_options(self) -> OutputOptions:
+        options = self.options
+        return OutputOptions(options.field, options.in_place, options.output_format)
 
-        compressed = compression_of(source.path) is not None
-        errors = self.options.encoding_errors
-        records = iter_warc(stream, source.label, errors, compressed)
-        for record, before, doc in clean_in_order(records, document, self._clean_all):
-            if doc is None:
-                self.progress.add(record.size, documents=0)
-            elif self.outcomes.settle(
-                doc,
-                before,
-                Place(source.label, record.number, record.fields),
-                record.size,
-            ):
-                output = {"id": doc.id, **record.fields, "text": doc.text}
-                if doc.metadata:
-                    output["metadata"] = doc.metadata
-                yield dump_jsonl_line(output)
-        if skipped:
-            kinds = ", ".join(
-                f"{count} {kind}" for kind, count in sorted(skipped.items())
-            )
-            self.on_warning(
-                f"{source.label}: {skipped.total()} record(s) without a text "
-                f"document skipped ({kinds})"
-            )
-
-    def _process_parquet(self, source: Source) -> None:
-        """Clean the `field` column of a Parquet file, batch by batch; nulls and
-        every other column pass through, rows a filter drops are left out."""
-        if compression_of(source.path):
-            raise InputError(
-                source.label,
-                "a compressed Parquet file: Parquet compresses its own "
-                "pages; decompress the file first",
-            )
-        target = self._target(source)
-        if target is None and self.options.prints_outputs:
-            raise InputError(source.label, "Parquet output needs -o DIR or --in-place")
-        table = ParquetColumn.open(source, self.options.field)
-        if table.file.metadata.num_rows == 0:
-            self.on_warning(f"{source.label}: empty file (no rows)")
-
-        field = self.options.field
-
-        def document(row: tuple[int, tuple[str | None, dict]]) -> Document | None:
-            number, (text, fields) = row
-            if text is None:
-                return None
-            metadata = self._group_metadata(fields)
-            return Document(text, id=f"{source.label}:{number}", metadata=metadata)
-
-        def outcomes() -> Iterator[tuple[str | None, bool]]:
-            rows = enumerate(table.rows(self._columns_read()), start=1)
-            for (number, (_, fields)), before, doc in clean_in_order(
-                rows, document, self._clean_all
-            ):
-                if doc is None:
-                    yield None, True  # a null passes through
-                else:
-                    size = len(before.encode("utf-8", "surrogatepass"))
-                    place = Place(source.label, number, fields, field)
-                    yield doc.text, self.outcomes.settle(doc, before, place, size)
-
-        if target is None:
-            for _ in outcomes():  # a review run: clean (and show) but write nothing
-                pass
-            return
-        with output_file(target) as handle:
-            table.write(handle, outcomes())
+    def _refuse_output(self, source: Source, target: Path | None) -> None:
+        """An `InputError` when `source` cannot be written where the options say."""
+        to_stdout = target is None and self.options.prints_outputs
+        why = refusal(source.format, self._output_options, to_stdout)
+        if why is not None:
+            raise InputError(source.label, why)
 
     def _clean_all(self, docs: Iterator[Document]) -> Iterator[Document]:
         """Clean a stream of documents, in worker processes when `jobs` > 1."""
@@ -389,10 +310,3 @@ class BatchCleaner:
         if self.options.output_dir:
             return self.options.output_dir / source.output_name()
         return None
-
-
-# format -> the output lines of its stream
-_RECORD_READERS = {
-    "jsonl": BatchCleaner._jsonl_lines,
-    "warc": BatchCleaner._warc_lines,
-}
