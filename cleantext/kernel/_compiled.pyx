@@ -4,7 +4,7 @@ identical output (tests compare the two on the same inputs)."""
 
 import numpy as np
 
-from cleantext.kernel.pure import distinct_questions
+from cleantext.kernel.pure import check_rows, distinct_questions
 
 __all__ = ["TreeSums"]
 
@@ -21,11 +21,9 @@ cdef class TreeSums:
     cdef Py_ssize_t _columns
 
     def __init__(self, feature, border, leaves):
-        column, border, asked = distinct_questions(feature, border)
-        trees, depth = feature.shape
-        if leaves.shape != (trees, 2**depth):
-            raise ValueError("trees: a leaf array of the wrong shape")
-        self._columns = int(column.max()) + 1 if trees else 0
+        column, border, asked, self._columns = distinct_questions(
+            feature, border, leaves
+        )
         self._column = np.ascontiguousarray(column, np.intp)
         self._border = np.ascontiguousarray(border, np.float32)
         self._asked = np.ascontiguousarray(asked, np.intp)
@@ -33,15 +31,11 @@ cdef class TreeSums:
 
     def sums(self, features):
         """Each row's sum of leaf values (float64), for float32 `features`."""
-        if features.dtype != np.float32 or features.ndim != 2:
-            raise ValueError("trees take a 2-dimensional float32 array")
-        if features.shape[1] < self._columns:
-            raise ValueError(f"trees ask of {self._columns} feature columns")
+        check_rows(features, self._columns)
         return self._sums(np.ascontiguousarray(features))
 
     cdef _sums(self, const float[:, ::1] features):
         cdef Py_ssize_t rows = features.shape[0]
-        cdef Py_ssize_t width = features.shape[1]
         cdef Py_ssize_t questions = self._column.shape[0]
         cdef Py_ssize_t trees = self._asked.shape[0]
         cdef Py_ssize_t depth = self._asked.shape[1]

@@ -9,19 +9,34 @@ __all__ = ["TreeSums"]
 
 
 def distinct_questions(
-    feature: np.ndarray, border: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The distinct (column, border) questions the trees ask, and which of them
-    each tree asks at each depth ((trees, depth) indexes into the first two),
-    after checking the arrays' shapes."""
+    feature: np.ndarray, border: np.ndarray, leaves: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The distinct (column, border) questions the trees ask, which of them each
+    tree asks at each depth ((trees, depth) indexes into the first two), and how
+    many feature columns a row needs, after checking the arrays' shapes: the
+    set-up both kernels share."""
     if border.shape != feature.shape or feature.ndim != 2:
         raise ValueError("trees: feature and border arrays of different shapes")
     if feature.size and feature.min() < 0:
         raise ValueError("trees: negative feature index")
+    trees, depth = feature.shape
+    if leaves.shape != (trees, 2**depth):
+        raise ValueError("trees: a leaf array of the wrong shape")
     pairs = np.rec.fromarrays([feature.ravel(), border.ravel()])
     distinct, asked = np.unique(pairs, return_inverse=True)
     column = distinct["f0"].astype(np.intp)
-    return column, distinct["f1"].astype(np.float32), asked.reshape(feature.shape)
+    columns = int(column.max()) + 1 if trees else 0
+    border = distinct["f1"].astype(np.float32)
+    return column, border, asked.reshape(feature.shape), columns
+
+
+def check_rows(features: np.ndarray, columns: int) -> None:
+    """Refuse rows both kernels cannot read: not a 2-dimensional float32 array,
+    or fewer than the `columns` the trees ask of."""
+    if features.dtype != np.float32 or features.ndim != 2:
+        raise ValueError("trees take a 2-dimensional float32 array")
+    if features.shape[1] < columns:
+        raise ValueError(f"trees ask of {columns} feature columns")
 
 
 class TreeSums:
@@ -39,11 +54,10 @@ class TreeSums:
     def __init__(
         self, feature: np.ndarray, border: np.ndarray, leaves: np.ndarray
     ) -> None:
-        column, border, asked = distinct_questions(feature, border)
+        column, border, asked, self._columns = distinct_questions(
+            feature, border, leaves
+        )
         trees, depth = feature.shape
-        if leaves.shape != (trees, 2**depth):
-            raise ValueError("trees: a leaf array of the wrong shape")
-        self._columns = int(column.max()) + 1 if trees else 0
         self._column = column
         self._border = border[:, None]
         self._asked_at = asked.T.copy()
@@ -53,10 +67,7 @@ class TreeSums:
 
     def sums(self, features: np.ndarray) -> np.ndarray:
         """Each row's sum of leaf values (float64), for float32 `features`."""
-        if features.dtype != np.float32 or features.ndim != 2:
-            raise ValueError("trees take a 2-dimensional float32 array")
-        if features.shape[1] < self._columns:
-            raise ValueError(f"trees ask of {self._columns} feature columns")
+        check_rows(features, self._columns)
         if not len(features) or self._asked_at.shape[1] == 0:
             return np.zeros(len(features))
         answers = (features.T.take(self._column, axis=0) > self._border).view(np.uint8)

@@ -104,6 +104,9 @@ class BatchCleaner:
         self.outcomes = Outcomes.of(
             options, stdout, self.progress, on_warning, report, rejected, scores
         )
+        self._output_options = OutputOptions(
+            options.field, options.in_place, options.output_format
+        )
         self.documents = 0
         self.resumed = 0  # inputs completed by an earlier run: skipped
 
@@ -243,11 +246,6 @@ class BatchCleaner:
             self._columns_read(),
             None if self.options.in_place else self.on_error,
         )
-
-    @property
-    def _output_options(self) -> OutputOptions:
-        options = self.options
-        return OutputOptions(options.field, options.in_place, options.output_format)
 
     def _refuse_output(self, source: Source, target: Path | None) -> None:
         """An `InputError` when `source` cannot be written where the options say."""
